@@ -1,0 +1,200 @@
+// The runtime seam: the one door through which every weft primitive blocks, wakes, spawns,
+// reads the clock and makes a nondeterministic choice.
+//
+// Each primitive's state machine is written once (lib/src) and runs unchanged on two runtimes:
+//   - the threads runtime (lib/rt): tasks on real threads; what production code uses. It is the
+//     default, reached without a virtual call.
+//   - a model runtime (the harness): every task a fiber on one OS thread, a scheduler choosing
+//     who runs at each visible operation. It installs itself per thread with ScopedRuntime.
+//
+// The contract a primitive keeps, which a model runtime relies on:
+//   1. point(op) is called BEFORE a visible operation takes effect, with NO internal lock held,
+//      so the model may switch tasks there. One visible operation, one point.
+//   2. An Op names every object it touches (a select names all its channels) and its kind.
+//   3. Blocking is: enqueue a waiter (with self()) under the primitive's lock, drop the lock,
+//      park(op). The waker completes the hand-off for the waiter (moves the value, sets the
+//      result) BEFORE unpark(task), so a woken task never re-checks state. unpark is called at
+//      most once per park and may come before the park (the park then returns at once).
+//   4. choose(n) is the only source of nondeterminism a primitive uses (which ready select
+//      case runs); now() and start_timer() the only sources of time.
+//   5. Where a value or a permission is handed over, the primitive calls release(slot) on the
+//      giving side and acquire(slot) on the taking side, with a SyncSlot stored next to the
+//      thing handed over. The threads runtime ignores them (the primitive's own lock orders
+//      memory); a model runtime keeps its vector clocks there to find data races.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <source_location>
+#include <span>
+
+namespace weft::rt {
+
+// Identifies a primitive object (a channel, a mutex, ...) for traces and dependence analysis.
+// It is the address of the object's state; a model runtime maps it to a stable number.
+using ObjectId = std::uintptr_t;
+
+enum class OpKind : std::uint8_t {
+  chan_send,
+  chan_recv,
+  chan_close,
+  select,
+  spawn,
+  task_exit,
+  timer_start,
+  timer_stop,
+  sleep,
+  lock,
+  unlock,
+  rlock,
+  runlock,
+  wg_add,
+  wg_wait,
+  cond_wait,
+  cond_signal,
+  cond_broadcast,
+  once,
+  atomic_load,
+  atomic_store,
+  atomic_rmw,
+  var_read,
+  var_write,
+};
+
+const char* to_string(OpKind kind) noexcept;
+
+// A visible operation: what a scheduler, a trace and a dependence relation need to know.
+struct Op {
+  OpKind kind;
+  ObjectId object = 0;                 // the object touched; 0 for a nil channel
+  std::span<const ObjectId> objects{};  // for operations on several objects (select): all of them
+  std::source_location where = std::source_location::current();
+};
+
+// A task as a runtime knows it; opaque to primitives, which only store and hand it back.
+struct TaskRef {
+  void* handle = nullptr;
+  friend bool operator==(TaskRef, TaskRef) = default;
+};
+
+// Where a happens-before edge travels with a hand-over (see contract item 5).
+struct SyncSlot {
+  void* clock = nullptr;
+};
+
+// A unit of work run once: a task body or a timer's action. Move-only, so it may own
+// move-only captures.
+class Work {
+ public:
+  virtual ~Work() = default;
+  virtual void run() = 0;
+};
+using WorkPtr = std::unique_ptr<Work>;
+
+template <class F>
+WorkPtr make_work(F&& f) {
+  struct Impl final : Work {
+    explicit Impl(F&& fn) : fn_(std::forward<F>(fn)) {}
+    void run() override { fn_(); }
+    std::decay_t<F> fn_;
+  };
+  return std::make_unique<Impl>(std::forward<F>(f));
+}
+
+using Clock = std::chrono::steady_clock;
+using Time = Clock::time_point;
+using TimerId = std::uint64_t;
+
+class Runtime {
+ public:
+  virtual ~Runtime() = default;
+  virtual void spawn(WorkPtr body, std::source_location where) = 0;
+  virtual void point(const Op& op) = 0;
+  virtual TaskRef self() = 0;
+  virtual void park(const Op& waiting_on) = 0;
+  virtual void unpark(TaskRef task) = 0;
+  virtual std::size_t choose(std::size_t n) = 0;  // uniform in [0, n); n >= 1
+  virtual Time now() = 0;
+  // Runs `fire` once at or after `when` (in a context where it must not block), unless stopped.
+  virtual TimerId start_timer(Time when, WorkPtr fire) = 0;
+  virtual bool stop_timer(TimerId id) = 0;  // true if the timer was pending and now never fires
+  virtual void release(SyncSlot& slot) = 0;
+  virtual void acquire(SyncSlot& slot) = 0;
+};
+
+// The runtime installed on this thread; nullptr means the threads runtime.
+inline constinit thread_local Runtime* installed_runtime = nullptr;
+
+// Installs a runtime on the current thread for the lifetime of this object.
+class ScopedRuntime {
+ public:
+  explicit ScopedRuntime(Runtime& runtime) noexcept : previous_(installed_runtime) {
+    installed_runtime = &runtime;
+  }
+  ~ScopedRuntime() { installed_runtime = previous_; }
+  ScopedRuntime(const ScopedRuntime&) = delete;
+  ScopedRuntime& operator=(const ScopedRuntime&) = delete;
+
+ private:
+  Runtime* previous_;
+};
+
+// The threads runtime, called directly (no virtual dispatch) when no runtime is installed.
+namespace threads {
+void spawn(WorkPtr body, std::source_location where);
+TaskRef self() noexcept;
+void park() noexcept;
+void unpark(TaskRef task) noexcept;
+std::size_t choose(std::size_t n) noexcept;
+TimerId start_timer(Time when, WorkPtr fire);
+bool stop_timer(TimerId id);
+// Tasks started with spawn that have not yet returned (for goleak-style checks in tests).
+std::size_t live_tasks() noexcept;
+}  // namespace threads
+
+// The dispatch primitives use. The threads runtime path is one predictable branch.
+inline void point(const Op& op) {
+  if (Runtime* r = installed_runtime) [[unlikely]] r->point(op);
+}
+inline TaskRef self() noexcept {
+  if (Runtime* r = installed_runtime) [[unlikely]] return r->self();
+  return threads::self();
+}
+inline void park(const Op& waiting_on) {
+  if (Runtime* r = installed_runtime) [[unlikely]] return r->park(waiting_on);
+  threads::park();
+}
+inline void unpark(TaskRef task) {
+  if (Runtime* r = installed_runtime) [[unlikely]] return r->unpark(task);
+  threads::unpark(task);
+}
+inline std::size_t choose(std::size_t n) {
+  if (Runtime* r = installed_runtime) [[unlikely]] return r->choose(n);
+  return threads::choose(n);
+}
+inline Time now() {
+  if (Runtime* r = installed_runtime) [[unlikely]] return r->now();
+  return Clock::now();
+}
+inline void spawn(WorkPtr body, std::source_location where) {
+  if (Runtime* r = installed_runtime) [[unlikely]] return r->spawn(std::move(body), where);
+  threads::spawn(std::move(body), where);
+}
+inline TimerId start_timer(Time when, WorkPtr fire) {
+  if (Runtime* r = installed_runtime) [[unlikely]] return r->start_timer(when, std::move(fire));
+  return threads::start_timer(when, std::move(fire));
+}
+inline bool stop_timer(TimerId id) {
+  if (Runtime* r = installed_runtime) [[unlikely]] return r->stop_timer(id);
+  return threads::stop_timer(id);
+}
+inline void release(SyncSlot& slot) {
+  if (Runtime* r = installed_runtime) [[unlikely]] r->release(slot);
+}
+inline void acquire(SyncSlot& slot) {
+  if (Runtime* r = installed_runtime) [[unlikely]] r->acquire(slot);
+}
+
+}  // namespace weft::rt

@@ -1,0 +1,46 @@
+// weft::go — start a task: Go's `go f(args...)`.
+//
+//   weft::go([&] { worker(jobs, results); });
+//   weft::go(worker, jobs, results);        // f and args are copied (decay-copied) first
+//
+// A task is a goroutine: it is not joined implicitly, and its handle is not returned. Wait for
+// it the way Go does: a channel it closes or sends on, a WaitGroup, a context. A task still
+// blocked when the program's work is done is a leak (the harness reports it).
+//
+// On the threads runtime a task runs on a pooled OS thread. A weft::panic or other exception
+// escaping a task ends the program, as an unrecovered panic in a goroutine does: the message
+// and the place the task was started are printed, and the exit status is 2.
+#pragma once
+
+#include <functional>
+#include <source_location>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+#include "weft/rt/runtime.h"
+
+namespace weft {
+
+// A class template only so that a defaulted source location can follow the arguments;
+// use it as a function: weft::go(f, args...);
+template <class F, class... Args>
+struct go {
+  static_assert(std::is_invocable_v<std::decay_t<F>, std::decay_t<Args>...>,
+                "weft::go(f, args...) needs f callable with (decayed copies of) args");
+
+  explicit go(F&& f, Args&&... args, std::source_location where = std::source_location::current()) {
+    rt::point(rt::Op{rt::OpKind::spawn, 0, {}, where});
+    rt::spawn(rt::make_work([fn = std::decay_t<F>(std::forward<F>(f)),
+                             tuple = std::tuple<std::decay_t<Args>...>(
+                                 std::forward<Args>(args)...)]() mutable {
+                std::apply(fn, std::move(tuple));
+              }),
+              where);
+  }
+};
+
+template <class F, class... Args>
+go(F&&, Args&&...) -> go<F, Args...>;
+
+}  // namespace weft

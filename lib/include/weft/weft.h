@@ -1,0 +1,8 @@
+// Everything weft offers, in one include.
+#pragma once
+
+#include "weft/chan.h"
+#include "weft/panic.h"
+#include "weft/select.h"
+#include "weft/task.h"
+#include "weft/time.h"

@@ -1,0 +1,53 @@
+// InternalLock: the lock that guards a primitive's own state (a channel's queues, ...).
+//
+// Held only for a few instructions, never across a park or a point(). It spins first, since
+// on the threads runtime a holder is almost always running on the other core and done in
+// nanoseconds, then sleeps on a futex (a waiting thread must not burn a core a preempted holder
+// needs). In a model runtime every task runs on one OS thread and no switch happens while it is
+// held, so it is never contended there.
+//
+// States of word_: 0 free, 1 held, 2 held and someone may sleep on it.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+
+#include "futex.h"
+#include "weft/annotations.h"
+
+namespace weft::rt {
+
+class WEFT_CAPABILITY("mutex") InternalLock {
+ public:
+  void lock() WEFT_ACQUIRE() {
+    std::uint32_t expected = 0;
+    if (word_.compare_exchange_strong(expected, 1, std::memory_order_acquire,
+                                      std::memory_order_relaxed)) [[likely]] {
+      return;
+    }
+    lock_slow();
+  }
+  void unlock() WEFT_RELEASE() {
+    if (word_.exchange(0, std::memory_order_release) == 2) [[unlikely]] {
+      threads::futex_wake_one(word_);
+    }
+  }
+
+ private:
+  void lock_slow();
+  std::atomic<std::uint32_t> word_{0};
+};
+
+// std::lock_guard, with the annotations clang's analysis needs.
+class WEFT_SCOPED_CAPABILITY InternalLockGuard {
+ public:
+  explicit InternalLockGuard(InternalLock& lock) WEFT_ACQUIRE(lock) : lock_(lock) { lock_.lock(); }
+  ~InternalLockGuard() WEFT_RELEASE() { lock_.unlock(); }
+  InternalLockGuard(const InternalLockGuard&) = delete;
+  InternalLockGuard& operator=(const InternalLockGuard&) = delete;
+
+ private:
+  InternalLock& lock_;
+};
+
+}  // namespace weft::rt

@@ -1,0 +1,122 @@
+#include "task_pool.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "parker.h"
+#include "weft/panic.h"
+
+namespace weft::rt::threads {
+
+namespace {
+
+constexpr auto kIdleTimeout = std::chrono::seconds(10);
+
+// One per pool thread. `work` and `where` are written by the spawner between taking the worker
+// off the idle list and unparking it; the worker reads them after its park returns.
+struct Worker {
+  Parker* parker = nullptr;
+  WorkPtr work;
+  std::source_location where;
+};
+
+class Pool {
+ public:
+  void spawn(WorkPtr body, std::source_location where) {
+    live_.fetch_add(1, std::memory_order_relaxed);
+    Worker* idle = nullptr;
+    {
+      std::lock_guard guard(mu_);
+      if (!idle_.empty()) {
+        idle = idle_.back();
+        idle_.pop_back();
+      }
+    }
+    if (idle != nullptr) {
+      idle->work = std::move(body);
+      idle->where = where;
+      idle->parker->unpark();
+      return;
+    }
+    auto worker = std::make_unique<Worker>();
+    worker->work = std::move(body);
+    worker->where = where;
+    std::thread([this, w = std::move(worker)] { run(*w); }).detach();
+  }
+
+  std::size_t live() const noexcept { return live_.load(std::memory_order_acquire); }
+
+ private:
+  void run(Worker& self) {
+    self.parker = &this_thread_parker();
+    for (;;) {
+      run_one(self);
+      if (!wait_for_work(self)) return;
+    }
+  }
+
+  void run_one(Worker& self) {
+    try {
+      self.work->run();
+    } catch (const weft::panic& p) {
+      die("panic", p.what(), self.where);
+    } catch (const std::exception& e) {
+      die("uncaught exception", e.what(), self.where);
+    } catch (...) {
+      die("uncaught exception", "(not derived from std::exception)", self.where);
+    }
+    self.work.reset();  // the task's captures die before it counts as exited
+    live_.fetch_sub(1, std::memory_order_release);
+  }
+
+  // As Go does for an unrecovered panic in a goroutine: report it and end the program.
+  [[noreturn]] static void die(const char* what, const char* message, std::source_location where) {
+    std::fprintf(stderr, "%s: %s\n\ntask started at %s:%u (%s)\n", what, message,
+                 where.file_name(), static_cast<unsigned>(where.line()), where.function_name());
+    std::fflush(stderr);
+    std::_Exit(2);
+  }
+
+  // Parks on the idle list; false when the thread should exit after idling too long.
+  bool wait_for_work(Worker& self) {
+    {
+      std::lock_guard guard(mu_);
+      idle_.push_back(&self);
+    }
+    if (self.parker->park_for(kIdleTimeout)) return true;
+    {
+      std::lock_guard guard(mu_);
+      auto it = std::find(idle_.begin(), idle_.end(), &self);
+      if (it != idle_.end()) {
+        idle_.erase(it);
+        return false;
+      }
+    }
+    // A spawner took us off the list just as we timed out; its unpark is on the way.
+    self.parker->park();
+    return true;
+  }
+
+  std::mutex mu_;
+  std::vector<Worker*> idle_;  // guarded by mu_
+  std::atomic<std::size_t> live_{0};
+};
+
+// Never destroyed: detached pool threads may still run while static destructors do.
+Pool& pool() {
+  static Pool* p = new Pool;
+  return *p;
+}
+
+}  // namespace
+
+void pool_spawn(WorkPtr body, std::source_location where) { pool().spawn(std::move(body), where); }
+std::size_t pool_live_tasks() noexcept { return pool().live(); }
+
+}  // namespace weft::rt::threads
