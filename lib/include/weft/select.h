@@ -160,6 +160,11 @@ std::size_t select(Cases&&... cases) {
   constexpr std::size_t kDefaults = (std::size_t{0} + ... + is_default_case<std::remove_cvref_t<Cases>>);
   static_assert(kDefaults <= 1, "a select has at most one default case");
   constexpr std::size_t kChannelCases = sizeof...(Cases) - kDefaults;
+  if constexpr (sizeof...(Cases) == 0) {
+    // Go's `select {}`: blocks for ever.
+    detail::select({}, false, std::source_location::current());
+    return 0;
+  }
 
   // The channel cases, type-erased in argument order, and each one's argument position.
   std::array<SelectCase, kChannelCases> erased{};
