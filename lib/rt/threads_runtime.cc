@@ -2,6 +2,7 @@
 #include <atomic>
 #include <chrono>
 
+#include "futex.h"
 #include "parker.h"
 #include "task_pool.h"
 #include "weft/rt/runtime.h"
@@ -12,9 +13,35 @@ void spawn(WorkPtr body, std::source_location where) { pool_spawn(std::move(body
 
 TaskRef self() noexcept { return TaskRef{&this_thread_parker()}; }
 
-void park() noexcept { this_thread_parker().park(); }
+namespace {
+// About 5-10 µs of polling before sleeping: long enough to catch a waker that is mid-hand-off
+// on the other core (a futex sleep and wake costs tens of µs here), short enough not to starve
+// the task we wait for when cores are oversubscribed.
+constexpr int kSpinIterations = 1024;
+}  // namespace
 
-void unpark(TaskRef task) noexcept { static_cast<Parker*>(task.handle)->unpark(); }
+void park(Parking& parking) noexcept {
+  for (int i = 0; i < kSpinIterations; ++i) {
+    if (parking.state.load(std::memory_order_acquire) == Parking::kWoken) return;
+    cpu_relax();
+  }
+  std::uint32_t expected = Parking::kWaiting;
+  if (!parking.state.compare_exchange_strong(expected, Parking::kAsleep, std::memory_order_acquire,
+                                             std::memory_order_acquire)) {
+    return;  // woken meanwhile
+  }
+  do {
+    futex_wait(parking.state, Parking::kAsleep);
+  } while (parking.state.load(std::memory_order_acquire) != Parking::kWoken);
+}
+
+void unpark(Parking& parking) noexcept {
+  // After this exchange the sleeper may return and its frame vanish; a wake aimed at a dead
+  // address at most wakes some later futex sleeper spuriously, which re-checks its state.
+  if (parking.state.exchange(Parking::kWoken, std::memory_order_release) == Parking::kAsleep) {
+    futex_wake_one(parking.state);
+  }
+}
 
 std::size_t live_tasks() noexcept { return pool_live_tasks(); }
 

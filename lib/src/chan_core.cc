@@ -48,7 +48,7 @@ void ChanCore::pop_slot(void* dst) {
   --count_;
 }
 
-SendStep ChanCore::try_send_locked(void* src, rt::TaskRef& to_wake) {
+SendStep ChanCore::try_send_locked(void* src, rt::Parking*& to_wake) {
   if (closed_) return SendStep::closed;
   // Pass 1: a receiver is already waiting (so the buffer is empty): hand the value over.
   if (Waiter* receiver = recvq_.dequeue_claimed()) {
@@ -56,7 +56,7 @@ SendStep ChanCore::try_send_locked(void* src, rt::TaskRef& to_wake) {
     ops_.move_construct(receiver->elem, src);
     receiver->success = true;
     rt::release(receiver->sync);
-    to_wake = receiver->task;
+    to_wake = receiver->parking;
     return SendStep::done;
   }
   // Pass 2: room in the buffer.
@@ -67,7 +67,7 @@ SendStep ChanCore::try_send_locked(void* src, rt::TaskRef& to_wake) {
   return SendStep::would_block;
 }
 
-RecvStatus ChanCore::try_recv_locked(void* dst, rt::TaskRef& to_wake) {
+RecvStatus ChanCore::try_recv_locked(void* dst, rt::Parking*& to_wake) {
   // Pass 1: a sender is waiting, so the buffer is full (or there is none).
   if (Waiter* sender = sendq_.dequeue_claimed()) {
     rt::acquire(sender->sync);
@@ -81,7 +81,7 @@ RecvStatus ChanCore::try_recv_locked(void* dst, rt::TaskRef& to_wake) {
     }
     sender->success = true;
     rt::release(sender->sync);
-    to_wake = sender->task;
+    to_wake = sender->parking;
     return RecvStatus::value;
   }
   // Pass 2: something buffered (this also drains a closed channel).
@@ -101,7 +101,7 @@ bool ChanCore::send_ready() { return closed_ || recvq_.has_live_waiter() || coun
 bool ChanCore::recv_ready() { return count_ > 0 || closed_ || sendq_.has_live_waiter(); }
 
 void ChanCore::close(std::source_location) {
-  std::vector<rt::TaskRef> to_wake;
+  std::vector<rt::Parking*> to_wake;
   {
     rt::InternalLockGuard guard(lock);
     if (closed_) throw panic(panic_message::close_of_closed);
@@ -112,11 +112,11 @@ void ChanCore::close(std::source_location) {
       while (Waiter* w = queue->dequeue_claimed()) {
         w->success = false;
         rt::release(w->sync);
-        to_wake.push_back(w->task);
+        to_wake.push_back(w->parking);
       }
     }
   }
-  for (rt::TaskRef task : to_wake) rt::unpark(task);
+  for (rt::Parking* p : to_wake) rt::unpark(*p);
 }
 
 std::size_t ChanCore::len() {
@@ -135,7 +135,8 @@ namespace {
 
 [[noreturn]] void block_forever(rt::OpKind kind, std::source_location where) {
   const rt::Op op{kind, 0, {}, where};
-  for (;;) rt::park(op);  // nothing ever unparks it
+  rt::Parking parking;
+  for (;;) rt::park(parking, op);  // nothing ever unparks it
 }
 
 }  // namespace
@@ -147,13 +148,13 @@ void chan_send(ChanCore* chan, void* src, std::source_location where) {
   }
   const rt::Op op{rt::OpKind::chan_send, chan->id(), {}, where};
   rt::point(op);
-  rt::TaskRef to_wake;
+  rt::Parking* to_wake = nullptr;
   Waiter self;
   chan->lock.lock();
   switch (chan->try_send_locked(src, to_wake)) {
     case SendStep::done:
       chan->lock.unlock();
-      if (to_wake.handle != nullptr) rt::unpark(to_wake);
+      if (to_wake != nullptr) rt::unpark(*to_wake);
       return;
     case SendStep::closed:
       chan->lock.unlock();
@@ -162,12 +163,13 @@ void chan_send(ChanCore* chan, void* src, std::source_location where) {
       break;
   }
   // Block until a receiver takes the value, or close makes us panic.
-  self.task = rt::self();
+  rt::Parking parking;
+  self.parking = &parking;
   self.elem = src;
   rt::release(self.sync);
   chan->enqueue_sender(self);
   chan->lock.unlock();
-  rt::park(op);
+  rt::park(parking, op);
   rt::acquire(self.sync);
   if (!self.success) throw panic(panic_message::send_on_closed);
 }
@@ -175,14 +177,14 @@ void chan_send(ChanCore* chan, void* src, std::source_location where) {
 bool chan_try_send(ChanCore* chan, void* src, std::source_location where) {
   rt::point(rt::Op{rt::OpKind::chan_send, chan == nullptr ? 0 : chan->id(), {}, where});
   if (chan == nullptr) return false;
-  rt::TaskRef to_wake;
+  rt::Parking* to_wake = nullptr;
   SendStep step;
   {
     rt::InternalLockGuard guard(chan->lock);
     step = chan->try_send_locked(src, to_wake);
   }
   if (step == SendStep::closed) throw panic(panic_message::send_on_closed);
-  if (to_wake.handle != nullptr) rt::unpark(to_wake);
+  if (to_wake != nullptr) rt::unpark(*to_wake);
   return step == SendStep::done;
 }
 
@@ -193,22 +195,23 @@ RecvStatus chan_recv(ChanCore* chan, void* dst, std::source_location where) {
   }
   const rt::Op op{rt::OpKind::chan_recv, chan->id(), {}, where};
   rt::point(op);
-  rt::TaskRef to_wake;
+  rt::Parking* to_wake = nullptr;
   Waiter self;
   chan->lock.lock();
   const RecvStatus status = chan->try_recv_locked(dst, to_wake);
   if (status != RecvStatus::would_block) {
     chan->lock.unlock();
-    if (to_wake.handle != nullptr) rt::unpark(to_wake);
+    if (to_wake != nullptr) rt::unpark(*to_wake);
     return status;
   }
   // Block until a sender hands us a value, or close wakes us empty-handed.
-  self.task = rt::self();
+  rt::Parking parking;
+  self.parking = &parking;
   self.elem = dst;
   rt::release(self.sync);
   chan->enqueue_receiver(self);
   chan->lock.unlock();
-  rt::park(op);
+  rt::park(parking, op);
   rt::acquire(self.sync);
   return self.success ? RecvStatus::value : RecvStatus::closed;
 }
@@ -216,13 +219,13 @@ RecvStatus chan_recv(ChanCore* chan, void* dst, std::source_location where) {
 RecvStatus chan_try_recv(ChanCore* chan, void* dst, std::source_location where) {
   rt::point(rt::Op{rt::OpKind::chan_recv, chan == nullptr ? 0 : chan->id(), {}, where});
   if (chan == nullptr) return RecvStatus::would_block;
-  rt::TaskRef to_wake;
+  rt::Parking* to_wake = nullptr;
   RecvStatus status;
   {
     rt::InternalLockGuard guard(chan->lock);
     status = chan->try_recv_locked(dst, to_wake);
   }
-  if (to_wake.handle != nullptr) rt::unpark(to_wake);
+  if (to_wake != nullptr) rt::unpark(*to_wake);
   return status;
 }
 

@@ -33,8 +33,8 @@ class ChanCore {
 
   // One step of a send or a receive, without blocking. On success a waiter may need waking:
   // it is returned in `to_wake`, to be unparked after the lock is released.
-  SendStep try_send_locked(void* src, rt::TaskRef& to_wake) WEFT_REQUIRES(lock);
-  RecvStatus try_recv_locked(void* dst, rt::TaskRef& to_wake) WEFT_REQUIRES(lock);
+  SendStep try_send_locked(void* src, rt::Parking*& to_wake) WEFT_REQUIRES(lock);
+  RecvStatus try_recv_locked(void* dst, rt::Parking*& to_wake) WEFT_REQUIRES(lock);
 
   // Whether try_*_locked would complete now (a send on a closed channel "completes" by
   // panicking, as it would in Go's select).

@@ -98,7 +98,8 @@ SelectResult select(std::span<const SelectCase> cases, bool has_default,
   if (locks.empty()) {
     // Only nil channels (or none): never ready.
     if (has_default) return {kDefault, false};
-    for (;;) rt::park(op);
+    rt::Parking forever;
+    for (;;) rt::park(forever, op);
   }
 
   // pass 0
@@ -117,7 +118,7 @@ SelectResult select(std::span<const SelectCase> cases, bool has_default,
     const std::size_t pick = ready.size() == 1 ? 0 : rt::choose(ready.size());
     const std::size_t i = ready[pick];
     const SelectCase& c = cases[i];
-    rt::TaskRef to_wake;
+    rt::Parking* to_wake = nullptr;
     bool received = false;
     if (c.is_send) {
       const SendStep step = c.chan->try_send_locked(c.elem, to_wake);
@@ -132,7 +133,7 @@ SelectResult select(std::span<const SelectCase> cases, bool has_default,
       received = status == RecvStatus::value;
     }
     locks.unlock_all();
-    if (to_wake.handle != nullptr) rt::unpark(to_wake);
+    if (to_wake != nullptr) rt::unpark(*to_wake);
     return {i, received};
   }
   if (has_default) {
@@ -143,12 +144,12 @@ SelectResult select(std::span<const SelectCase> cases, bool has_default,
   // pass 2
   SelectGroup group;
   std::vector<Waiter> waiters(cases.size());
-  const rt::TaskRef me = rt::self();
+  rt::Parking parking;
   for (std::size_t i = 0; i < cases.size(); ++i) {
     const SelectCase& c = cases[i];
     if (c.chan == nullptr) continue;
     Waiter& w = waiters[i];
-    w.task = me;
+    w.parking = &parking;
     w.elem = c.elem;
     w.select = &group;
     w.case_index = i;
@@ -160,7 +161,7 @@ SelectResult select(std::span<const SelectCase> cases, bool has_default,
     }
   }
   locks.unlock_all();
-  rt::park(op);
+  rt::park(parking, op);
 
   // pass 3
   locks.lock_all();

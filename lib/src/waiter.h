@@ -2,10 +2,11 @@
 //
 // A Waiter lives on the blocked task's stack for the duration of one blocking operation.
 // Invariants:
-//   - While `queued`, it is linked in exactly one WaitQueue, and every field but `task` is
-//     guarded by that queue's owner's lock.
+//   - While `queued`, it is linked in exactly one WaitQueue, and its fields are guarded by that
+//     queue's owner's lock.
 //   - A waker first claims it (claim() below), then completes the hand-off (moves the value,
-//     sets `success`), and only then unparks `task`. A waiter is claimed at most once.
+//     sets `success`), and only then unparks its `parking`, after which it touches nothing of
+//     the waiter. A waiter is claimed at most once.
 //   - A select puts one Waiter per case in several queues; they share a SelectGroup, and the
 //     first waker to claim any of them wins the whole select. The others become stale: whoever
 //     meets them in a queue (under that queue's lock) unlinks and skips them.
@@ -27,7 +28,7 @@ struct SelectGroup {
 };
 
 struct Waiter {
-  rt::TaskRef task;
+  rt::Parking* parking = nullptr;  // where the blocked task waits (shared by a select's cases)
   void* elem = nullptr;           // send: value to move from; receive: raw storage to move into
   SelectGroup* select = nullptr;  // non-null when this is one case of a select
   std::size_t case_index = 0;     // which case, when part of a select

@@ -11,10 +11,12 @@
 //   1. point(op) is called BEFORE a visible operation takes effect, with NO internal lock held,
 //      so the model may switch tasks there. One visible operation, one point.
 //   2. An Op names every object it touches (a select names all its channels) and its kind.
-//   3. Blocking is: enqueue a waiter (with self()) under the primitive's lock, drop the lock,
-//      park(op). The waker completes the hand-off for the waiter (moves the value, sets the
-//      result) BEFORE unpark(task), so a woken task never re-checks state. unpark is called at
-//      most once per park and may come before the park (the park then returns at once).
+//   3. Blocking is: make a Parking, enqueue a waiter that points to it under the primitive's
+//      lock, drop the lock, park(parking, op). The waker completes the hand-off for the waiter
+//      (moves the value, sets the result) BEFORE unpark(parking), so a woken task never
+//      re-checks state. unpark is called at most once per Parking and may come before the park
+//      (the park then returns at once). After unpark the waker must not touch the Parking: the
+//      woken task may already have returned.
 //   4. choose(n) is the only source of nondeterminism a primitive uses (which ready select
 //      case runs); now() and start_timer() the only sources of time.
 //   5. Where a value or a permission is handed over, the primitive calls release(slot) on the
@@ -23,6 +25,7 @@
 //      memory); a model runtime keeps its vector clocks there to find data races.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -79,6 +82,21 @@ struct TaskRef {
   friend bool operator==(TaskRef, TaskRef) = default;
 };
 
+// Where one blocking operation waits to be woken (one per operation; the cases of a select
+// share one). It lives in the blocked task's frame, next to its waiter, so on the threads
+// runtime the waker's write and the sleeper's spin meet on the cache line the hand-off touches.
+struct Parking {
+  Parking() noexcept;  // records the current task (a model runtime needs it)
+  Parking(const Parking&) = delete;
+  Parking& operator=(const Parking&) = delete;
+
+  TaskRef task;                              // the task that parks here
+  std::atomic<std::uint32_t> state{kWaiting};  // threads runtime: kWaiting -> kAsleep? -> kWoken
+  static constexpr std::uint32_t kWaiting = 0;
+  static constexpr std::uint32_t kAsleep = 1;
+  static constexpr std::uint32_t kWoken = 2;
+};
+
 // Where a happens-before edge travels with a hand-over (see contract item 5).
 struct SyncSlot {
   void* clock = nullptr;
@@ -113,8 +131,8 @@ class Runtime {
   virtual void spawn(WorkPtr body, std::source_location where) = 0;
   virtual void point(const Op& op) = 0;
   virtual TaskRef self() = 0;
-  virtual void park(const Op& waiting_on) = 0;
-  virtual void unpark(TaskRef task) = 0;
+  virtual void park(Parking& parking, const Op& waiting_on) = 0;
+  virtual void unpark(Parking& parking) = 0;
   virtual std::size_t choose(std::size_t n) = 0;  // uniform in [0, n); n >= 1
   virtual Time now() = 0;
   // Runs `fire` once at or after `when` (in a context where it must not block), unless stopped.
@@ -145,8 +163,8 @@ class ScopedRuntime {
 namespace threads {
 void spawn(WorkPtr body, std::source_location where);
 TaskRef self() noexcept;
-void park() noexcept;
-void unpark(TaskRef task) noexcept;
+void park(Parking& parking) noexcept;
+void unpark(Parking& parking) noexcept;
 std::size_t choose(std::size_t n) noexcept;
 TimerId start_timer(Time when, WorkPtr fire);
 bool stop_timer(TimerId id);
@@ -162,14 +180,15 @@ inline TaskRef self() noexcept {
   if (Runtime* r = installed_runtime) [[unlikely]] return r->self();
   return threads::self();
 }
-inline void park(const Op& waiting_on) {
-  if (Runtime* r = installed_runtime) [[unlikely]] return r->park(waiting_on);
-  threads::park();
+inline void park(Parking& parking, const Op& waiting_on) {
+  if (Runtime* r = installed_runtime) [[unlikely]] return r->park(parking, waiting_on);
+  threads::park(parking);
 }
-inline void unpark(TaskRef task) {
-  if (Runtime* r = installed_runtime) [[unlikely]] return r->unpark(task);
-  threads::unpark(task);
+inline void unpark(Parking& parking) {
+  if (Runtime* r = installed_runtime) [[unlikely]] return r->unpark(parking);
+  threads::unpark(parking);
 }
+inline Parking::Parking() noexcept : task(self()) {}
 inline std::size_t choose(std::size_t n) {
   if (Runtime* r = installed_runtime) [[unlikely]] return r->choose(n);
   return threads::choose(n);
