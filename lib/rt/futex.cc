@@ -1,4 +1,4 @@
-#include "futex.h"
+#include "weft/rt/futex.h"
 
 #include <linux/futex.h>
 #include <sys/syscall.h>

@@ -1,4 +1,4 @@
-#include "internal_lock.h"
+#include "weft/rt/internal_lock.h"
 
 namespace weft::rt {
 

@@ -1,6 +1,6 @@
 #include "parker.h"
 
-#include "futex.h"
+#include "weft/rt/futex.h"
 
 namespace weft::rt::threads {
 

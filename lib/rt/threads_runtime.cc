@@ -2,7 +2,7 @@
 #include <atomic>
 #include <chrono>
 
-#include "futex.h"
+#include "weft/rt/futex.h"
 #include "parker.h"
 #include "task_pool.h"
 #include "weft/rt/runtime.h"

@@ -109,11 +109,7 @@ void ChanCore::close(std::source_location) {
     rt::release(close_sync_);
     // Every blocked receiver gets the zero value; every blocked sender panics.
     for (WaitQueue* queue : {&recvq_, &sendq_}) {
-      while (Waiter* w = queue->dequeue_claimed()) {
-        w->success = false;
-        rt::release(w->sync);
-        to_wake.push_back(w->parking);
-      }
+      while (rt::Parking* p = wake_first(*queue, false)) to_wake.push_back(p);
     }
   }
   for (rt::Parking* p : to_wake) rt::unpark(*p);
@@ -149,7 +145,6 @@ void chan_send(ChanCore* chan, void* src, std::source_location where) {
   const rt::Op op{rt::OpKind::chan_send, chan->id(), {}, where};
   rt::point(op);
   rt::Parking* to_wake = nullptr;
-  Waiter self;
   chan->lock.lock();
   switch (chan->try_send_locked(src, to_wake)) {
     case SendStep::done:
@@ -163,15 +158,7 @@ void chan_send(ChanCore* chan, void* src, std::source_location where) {
       break;
   }
   // Block until a receiver takes the value, or close makes us panic.
-  rt::Parking parking;
-  self.parking = &parking;
-  self.elem = src;
-  rt::release(self.sync);
-  chan->enqueue_sender(self);
-  chan->lock.unlock();
-  rt::park(parking, op);
-  rt::acquire(self.sync);
-  if (!self.success) throw panic(panic_message::send_on_closed);
+  if (!park_in(chan->sendq(), chan->lock, op, src)) throw panic(panic_message::send_on_closed);
 }
 
 bool chan_try_send(ChanCore* chan, void* src, std::source_location where) {
@@ -196,7 +183,6 @@ RecvStatus chan_recv(ChanCore* chan, void* dst, std::source_location where) {
   const rt::Op op{rt::OpKind::chan_recv, chan->id(), {}, where};
   rt::point(op);
   rt::Parking* to_wake = nullptr;
-  Waiter self;
   chan->lock.lock();
   const RecvStatus status = chan->try_recv_locked(dst, to_wake);
   if (status != RecvStatus::would_block) {
@@ -205,15 +191,7 @@ RecvStatus chan_recv(ChanCore* chan, void* dst, std::source_location where) {
     return status;
   }
   // Block until a sender hands us a value, or close wakes us empty-handed.
-  rt::Parking parking;
-  self.parking = &parking;
-  self.elem = dst;
-  rt::release(self.sync);
-  chan->enqueue_receiver(self);
-  chan->lock.unlock();
-  rt::park(parking, op);
-  rt::acquire(self.sync);
-  return self.success ? RecvStatus::value : RecvStatus::closed;
+  return park_in(chan->recvq(), chan->lock, op, dst) ? RecvStatus::value : RecvStatus::closed;
 }
 
 RecvStatus chan_try_recv(ChanCore* chan, void* dst, std::source_location where) {

@@ -12,8 +12,8 @@
 #include <cstddef>
 #include <memory>
 
-#include "internal_lock.h"
-#include "waiter.h"
+#include "weft/rt/internal_lock.h"
+#include "weft/detail/waiter.h"
 #include "weft/annotations.h"
 #include "weft/detail/chan_core_api.h"
 #include "weft/rt/runtime.h"
@@ -41,9 +41,9 @@ class ChanCore {
   bool send_ready() WEFT_REQUIRES(lock);
   bool recv_ready() WEFT_REQUIRES(lock);
 
-  // Blocks the calling task in `queue` until a waker completes the operation for it.
-  void enqueue_sender(Waiter& w) WEFT_REQUIRES(lock) { sendq_.push_back(w); }
-  void enqueue_receiver(Waiter& w) WEFT_REQUIRES(lock) { recvq_.push_back(w); }
+  // Where blocked senders and receivers wait.
+  WaitQueue& sendq() WEFT_REQUIRES(lock) { return sendq_; }
+  WaitQueue& recvq() WEFT_REQUIRES(lock) { return recvq_; }
   void dequeue(Waiter& w, bool is_send) WEFT_REQUIRES(lock) {
     (is_send ? sendq_ : recvq_).remove(w);
   }

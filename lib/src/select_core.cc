@@ -154,11 +154,7 @@ SelectResult select(std::span<const SelectCase> cases, bool has_default,
     w.select = &group;
     w.case_index = i;
     rt::release(w.sync);
-    if (c.is_send) {
-      c.chan->enqueue_sender(w);
-    } else {
-      c.chan->enqueue_receiver(w);
-    }
+    (c.is_send ? c.chan->sendq() : c.chan->recvq()).push_back(w);
   }
   locks.unlock_all();
   rt::park(parking, op);

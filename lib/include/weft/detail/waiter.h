@@ -15,6 +15,8 @@
 #include <atomic>
 #include <cstddef>
 
+#include "weft/annotations.h"
+#include "weft/rt/internal_lock.h"
 #include "weft/rt/runtime.h"
 
 namespace weft::detail {
@@ -95,5 +97,34 @@ class WaitQueue {
   Waiter* head_ = nullptr;
   Waiter* tail_ = nullptr;
 };
+
+// The blocking half every primitive shares: enqueue a waiter for the calling task in `queue`,
+// release `lock` (the queue owner's, held on entry), park until a waker completes the
+// operation. `elem` is the waiter's value slot (see Waiter::elem), if the operation has one.
+// Returns what the waker set in `success`.
+inline bool park_in(WaitQueue& queue, rt::InternalLock& lock, const rt::Op& op,
+                    void* elem = nullptr) WEFT_RELEASE(lock) {
+  rt::Parking parking;
+  Waiter self;
+  self.parking = &parking;
+  self.elem = elem;
+  rt::release(self.sync);
+  queue.push_back(self);
+  lock.unlock();
+  rt::park(parking, op);
+  rt::acquire(self.sync);
+  return self.success;
+}
+
+// The waking half: claims the first claimable waiter of `queue`, sets its result, and returns
+// where to unpark it (after the owner's lock is released), or nullptr if none waits.
+inline rt::Parking* wake_first(WaitQueue& queue, bool success = true) {
+  Waiter* w = queue.dequeue_claimed();
+  if (w == nullptr) return nullptr;
+  w->success = success;
+  rt::acquire(w->sync);
+  rt::release(w->sync);
+  return w->parking;
+}
 
 }  // namespace weft::detail

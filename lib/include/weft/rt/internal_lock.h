@@ -12,7 +12,7 @@
 #include <atomic>
 #include <cstdint>
 
-#include "futex.h"
+#include "weft/rt/futex.h"
 #include "weft/annotations.h"
 
 namespace weft::rt {
