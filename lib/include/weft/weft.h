@@ -4,5 +4,6 @@
 #include "weft/chan.h"
 #include "weft/panic.h"
 #include "weft/select.h"
+#include "weft/sync.h"
 #include "weft/task.h"
 #include "weft/time.h"

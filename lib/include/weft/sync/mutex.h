@@ -1,0 +1,88 @@
+// weft::Mutex — Go's sync.Mutex.
+//
+// Mutual exclusion, not reentrant: locking a Mutex the task already holds blocks for ever (the
+// model checker reports that self-deadlock). Unlocking an unlocked Mutex panics
+// "sync: unlock of unlocked mutex". Meets Lockable, so std::lock_guard, std::unique_lock and
+// std::scoped_lock work, and carries clang's thread-safety annotations: with clang and
+// -Wthread-safety, WEFT_GUARDED_BY(mu) fields are checked at compile time.
+//
+//   operation | unlocked        | locked (by anyone)
+//   ----------+-----------------+--------------------------------------------------------
+//   lock      | takes it        | blocks; waiters are served first come, first served
+//   try_lock  | takes it (true) | false
+//   unlock    | panic           | with waiters: hands the lock to the first; else frees it
+//
+// As in Go, a Mutex is not tied to a task: one task may lock it and another unlock it.
+// Invariants: state_ & kWaiters implies state_ & kLocked; kWaiters is set exactly while
+// waiters_ is non-empty (changed only with queue_lock_ held); an unlock with waiters keeps
+// kLocked set and wakes the first waiter as the new owner, so no one can barge in between.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <source_location>
+
+#include "weft/annotations.h"
+#include "weft/detail/waiter.h"
+#include "weft/rt/internal_lock.h"
+#include "weft/rt/runtime.h"
+
+namespace weft {
+
+class WEFT_CAPABILITY("mutex") Mutex {
+ public:
+  Mutex() = default;
+  Mutex(const Mutex&) = delete;
+  Mutex& operator=(const Mutex&) = delete;
+
+  void lock(std::source_location where = std::source_location::current()) WEFT_ACQUIRE() {
+    rt::point(op(rt::OpKind::lock, where));
+    std::uint32_t expected = 0;
+    if (state_.compare_exchange_strong(expected, kLocked, std::memory_order_acquire,
+                                       std::memory_order_relaxed)) [[likely]] {
+      rt::acquire(sync_);
+      return;
+    }
+    lock_slow(where);
+  }
+
+  bool try_lock(std::source_location where = std::source_location::current())
+      WEFT_TRY_ACQUIRE(true) {
+    rt::point(op(rt::OpKind::lock, where));
+    std::uint32_t expected = 0;
+    if (!state_.compare_exchange_strong(expected, kLocked, std::memory_order_acquire,
+                                        std::memory_order_relaxed)) {
+      return false;
+    }
+    rt::acquire(sync_);
+    return true;
+  }
+
+  void unlock(std::source_location where = std::source_location::current()) WEFT_RELEASE() {
+    rt::point(op(rt::OpKind::unlock, where));
+    rt::release(sync_);
+    std::uint32_t expected = kLocked;
+    if (state_.compare_exchange_strong(expected, 0, std::memory_order_release,
+                                       std::memory_order_relaxed)) [[likely]] {
+      return;
+    }
+    unlock_slow();
+  }
+
+ private:
+  static constexpr std::uint32_t kLocked = 1;
+  static constexpr std::uint32_t kWaiters = 2;
+
+  rt::Op op(rt::OpKind kind, std::source_location where) const noexcept {
+    return rt::Op{kind, reinterpret_cast<rt::ObjectId>(this), {}, where};
+  }
+  void lock_slow(std::source_location where);
+  void unlock_slow();
+
+  std::atomic<std::uint32_t> state_{0};
+  rt::InternalLock queue_lock_;
+  detail::WaitQueue waiters_ WEFT_GUARDED_BY(queue_lock_);
+  rt::SyncSlot sync_;  // unlock -> the next lock (model runtime only)
+};
+
+}  // namespace weft

@@ -1,0 +1,57 @@
+// weft::Once — Go's sync.Once: run a function exactly once, however many tasks ask.
+//
+//   static weft::Once init;
+//   init.call([] { load_config(); });
+//
+// Every call returns only after the one run of the function has finished, and sees what it
+// did. If the function throws, the exception propagates out of that call and the Once still
+// counts as done (later calls return without running anything), as Go's Do does on a panic.
+// Calling call() from inside the function deadlocks, as in Go.
+#pragma once
+
+#include <atomic>
+#include <source_location>
+#include <utility>
+
+#include "weft/rt/runtime.h"
+#include "weft/sync/mutex.h"
+
+namespace weft {
+
+class Once {
+ public:
+  Once() = default;
+  Once(const Once&) = delete;
+  Once& operator=(const Once&) = delete;
+
+  template <class F>
+  void call(F&& f, std::source_location where = std::source_location::current()) {
+    rt::point(rt::Op{rt::OpKind::once, reinterpret_cast<rt::ObjectId>(this), {}, where});
+    if (done_.load(std::memory_order_acquire)) [[likely]] {
+      rt::acquire(sync_);
+      return;
+    }
+    mu_.lock(where);
+    struct Finish {  // runs on return and on throw
+      Once& once;
+      std::source_location where;
+      ~Finish() {
+        if (!once.done_.load(std::memory_order_relaxed)) {
+          rt::release(once.sync_);
+          once.done_.store(true, std::memory_order_release);
+        }
+        once.mu_.unlock(where);
+      }
+    } finish{*this, where};
+    if (!done_.load(std::memory_order_relaxed)) std::forward<F>(f)();
+  }
+
+  bool done() const noexcept { return done_.load(std::memory_order_acquire); }
+
+ private:
+  std::atomic<bool> done_{false};
+  Mutex mu_;
+  rt::SyncSlot sync_;  // the run -> every call that finds it done (model runtime only)
+};
+
+}  // namespace weft

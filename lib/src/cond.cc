@@ -1,0 +1,45 @@
+#include "weft/sync/cond.h"
+
+#include <vector>
+
+namespace weft {
+
+void Cond::wait(std::source_location where) {
+  const rt::Op op{rt::OpKind::cond_wait, reinterpret_cast<rt::ObjectId>(this), {}, where};
+  rt::point(op);
+  rt::Parking parking;
+  detail::Waiter self;
+  self.parking = &parking;
+  rt::release(self.sync);
+  {
+    // Enqueued before the lock is released, so a signal sent right after cannot be missed.
+    rt::InternalLockGuard guard(queue_lock_);
+    waiters_.push_back(self);
+  }
+  unlock_fn_(lock_);
+  rt::park(parking, op);
+  rt::acquire(self.sync);
+  lock_fn_(lock_);
+}
+
+void Cond::signal(std::source_location where) {
+  rt::point(rt::Op{rt::OpKind::cond_signal, reinterpret_cast<rt::ObjectId>(this), {}, where});
+  rt::Parking* next = nullptr;
+  {
+    rt::InternalLockGuard guard(queue_lock_);
+    next = detail::wake_first(waiters_);
+  }
+  if (next != nullptr) rt::unpark(*next);
+}
+
+void Cond::broadcast(std::source_location where) {
+  rt::point(rt::Op{rt::OpKind::cond_broadcast, reinterpret_cast<rt::ObjectId>(this), {}, where});
+  std::vector<rt::Parking*> to_wake;
+  {
+    rt::InternalLockGuard guard(queue_lock_);
+    while (rt::Parking* w = detail::wake_first(waiters_)) to_wake.push_back(w);
+  }
+  for (rt::Parking* w : to_wake) rt::unpark(*w);
+}
+
+}  // namespace weft
