@@ -2,6 +2,7 @@
 #pragma once
 
 #include "weft/chan.h"
+#include "weft/context.h"
 #include "weft/panic.h"
 #include "weft/select.h"
 #include "weft/sync.h"
