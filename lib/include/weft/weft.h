@@ -3,7 +3,9 @@
 
 #include "weft/chan.h"
 #include "weft/context.h"
+#include "weft/leak_check.h"
 #include "weft/panic.h"
+#include "weft/patterns.h"
 #include "weft/select.h"
 #include "weft/sync.h"
 #include "weft/task.h"
