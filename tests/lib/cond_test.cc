@@ -66,13 +66,20 @@ TEST(Cond, BroadcastWakesEveryWaiter) {
 TEST(Cond, SignalWithNoWaiterIsLost) {
   Mutex mu;
   Cond cond(mu);
+  bool waiting = false;  // guarded by mu
   cond.signal();  // nobody waits: nothing is remembered
   Probe probe([&] {
     mu.lock();
-    cond.wait();
+    waiting = true;
+    cond.wait();  // queued before mu is released
     mu.unlock();
   });
-  EXPECT_TRUE(probe.blocked());
+  for (bool queued = false; !queued;) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    std::lock_guard lock(mu);
+    queued = waiting;
+  }
+  EXPECT_TRUE(probe.blocked()) << "the early signal must not have been remembered";
   cond.signal();
   probe.wait();
 }

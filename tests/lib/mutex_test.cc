@@ -1,13 +1,28 @@
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <mutex>
+#include <thread>
 #include <vector>
 
 #include "probe.h"
 #include "weft/weft.h"
 
 namespace weft {
+
+struct MutexTestPeer {
+  static std::size_t waiting(Mutex& mu) {
+    rt::InternalLockGuard guard(mu.queue_lock_);
+    return mu.waiters_.size();
+  }
+};
+
 namespace {
+
+// Waits until `n` tasks are queued on `mu` (a task may take a while to get there under load).
+void wait_until_queued(Mutex& mu, std::size_t n) {
+  while (MutexTestPeer::waiting(mu) < n) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+}
 
 using testing::expect_panic;
 using testing::Probe;
@@ -38,6 +53,7 @@ TEST(Mutex, LockBlocksUntilUnlock) {
     mu.lock();
     mu.unlock();
   });
+  wait_until_queued(mu, 1);
   EXPECT_TRUE(probe.blocked());
   EXPECT_FALSE(mu.try_lock());
   mu.unlock();
@@ -57,7 +73,7 @@ TEST(Mutex, WaitersAreServedInArrivalOrder) {
       order.send(i);
       mu.unlock();
     });
-    EXPECT_TRUE(waiters.back().blocked());  // queued before the next one starts
+    wait_until_queued(mu, static_cast<std::size_t>(i) + 1);  // queued before the next starts
   }
   mu.unlock();
   for (int i = 0; i < 3; ++i) EXPECT_EQ(order.recv().value, i);
@@ -77,6 +93,7 @@ TEST(Mutex, IsNotReentrant) {
     mu.lock();
     mu.lock();  // self-deadlock, as in Go
   });
+  wait_until_queued(mu, 1);
   EXPECT_TRUE(probe.blocked());
   mu.unlock();  // as in Go, another task may unlock; the probe's second lock then succeeds
   probe.wait();

@@ -1,13 +1,32 @@
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <mutex>
+#include <thread>
 #include <shared_mutex>
 
 #include "probe.h"
 #include "weft/weft.h"
 
 namespace weft {
+
+struct RWMutexTestPeer {
+  static std::size_t writers_waiting(RWMutex& mu) {
+    rt::InternalLockGuard guard(mu.lock_);
+    return mu.waiting_writers_.size();
+  }
+  static std::size_t readers_waiting(RWMutex& mu) {
+    rt::InternalLockGuard guard(mu.lock_);
+    return mu.waiting_readers_.size();
+  }
+};
+
 namespace {
+
+template <class F>
+void wait_until(F done) {
+  while (!done()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+}
 
 using testing::expect_panic;
 using testing::Probe;
@@ -30,10 +49,10 @@ TEST(RWMutex, WriterPreferenceBlocksNewReaders) {
   RWMutex mu;
   mu.rlock();                                      // reader A holds a read lock
   Probe writer([&mu] { mu.lock(); });              // W waits for A
-  EXPECT_TRUE(writer.blocked());
+  wait_until([&] { return RWMutexTestPeer::writers_waiting(mu) == 1; });
   EXPECT_FALSE(mu.try_rlock()) << "a waiting writer must hold back new readers";
   Probe reader([&mu] { mu.rlock(); });             // B waits behind W
-  EXPECT_TRUE(reader.blocked());
+  wait_until([&] { return RWMutexTestPeer::readers_waiting(mu) == 1; });
   mu.runlock();                                    // A leaves: W gets the lock, B still waits
   writer.wait();
   EXPECT_TRUE(reader.blocked());
@@ -47,9 +66,9 @@ TEST(RWMutex, RecursiveReadLockDeadlocksWithWaitingWriter) {
   RWMutex mu;
   mu.rlock();
   Probe writer([&mu] { mu.lock(); });
-  EXPECT_TRUE(writer.blocked());
+  wait_until([&] { return RWMutexTestPeer::writers_waiting(mu) == 1; });
   Probe second_read([&mu] { mu.rlock(); });  // stands for the same task reading again
-  EXPECT_TRUE(second_read.blocked());
+  wait_until([&] { return RWMutexTestPeer::readers_waiting(mu) == 1; });
   EXPECT_TRUE(writer.blocked()) << "neither can proceed while the first read lock is held";
   mu.runlock();  // break the cycle so the test ends
   writer.wait();

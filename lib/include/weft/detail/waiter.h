@@ -93,6 +93,13 @@ class WaitQueue {
 
   bool empty() const noexcept { return head_ == nullptr; }
 
+  // Walks the queue: for diagnostics and tests, not for hot paths.
+  std::size_t size() const noexcept {
+    std::size_t n = 0;
+    for (const Waiter* w = head_; w != nullptr; w = w->next) ++n;
+    return n;
+  }
+
  private:
   Waiter* head_ = nullptr;
   Waiter* tail_ = nullptr;

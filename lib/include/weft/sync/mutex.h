@@ -70,6 +70,7 @@ class WEFT_CAPABILITY("mutex") Mutex {
   }
 
  private:
+  friend struct MutexTestPeer;  // tests look at the queue
   static constexpr std::uint32_t kLocked = 1;
   static constexpr std::uint32_t kWaiters = 2;
 

@@ -52,6 +52,7 @@ class WEFT_CAPABILITY("mutex") RWMutex {
   void unlock_shared() WEFT_RELEASE_SHARED() { runlock(); }
 
  private:
+  friend struct RWMutexTestPeer;  // tests look at the queues
   rt::Op op(rt::OpKind kind, std::source_location where) const noexcept {
     return rt::Op{kind, reinterpret_cast<rt::ObjectId>(this), {}, where};
   }
