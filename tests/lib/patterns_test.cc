@@ -211,6 +211,16 @@ TEST(Result, ErrorsTravelWithTheirValues) {
   EXPECT_EQ(leaks.leaked(), 0u);
 }
 
+TEST(Result, WorksForStringValues) {
+  auto ok = result<std::string>::success("value");
+  auto bad = result<std::string>::failure("error");
+  EXPECT_TRUE(ok.ok());
+  EXPECT_EQ(ok.value(), "value");
+  EXPECT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error(), "error");
+  EXPECT_FALSE(result<std::string>().ok());
+}
+
 TEST(Patterns, ContextDoneStopsAPipeline) {
   LeakCheck leaks;
   auto [ctx, cancel] = with_cancel(background());

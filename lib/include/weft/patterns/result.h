@@ -24,21 +24,24 @@ namespace weft {
 template <class T>
 class result {
  public:
-  result() : state_(std::string("no result")) {}
+  result() : state_(std::in_place_index<1>, Error{"no result"}) {}
   static result success(T value) { return result(std::in_place_index<0>, std::move(value)); }
   static result failure(std::string error) {
-    return result(std::in_place_index<1>, std::move(error));
+    return result(std::in_place_index<1>, Error{std::move(error)});
   }
 
   bool ok() const noexcept { return state_.index() == 0; }
   const T& value() const& { return std::get<0>(state_); }
   T&& value() && { return std::get<0>(std::move(state_)); }
-  const std::string& error() const { return std::get<1>(state_); }
+  const std::string& error() const { return std::get<1>(state_).message; }
 
  private:
   template <std::size_t I, class V>
   result(std::in_place_index_t<I> i, V&& v) : state_(i, std::forward<V>(v)) {}
-  std::variant<T, std::string> state_;
+  struct Error {  // its own type, so result<std::string> is unambiguous
+    std::string message;
+  };
+  std::variant<T, Error> state_;
 };
 
 template <class T, class F, class U = std::invoke_result_t<F&, T>>
