@@ -3,7 +3,6 @@
 // Each timer keeps a generation number: stop and reset bump it, and a firing whose generation
 // is stale does nothing. That, plus draining the channel, gives Go 1.23's rule that no value
 // from before a stop or reset is ever received.
-#include <mutex>
 
 #include "weft/task.h"
 #include "weft/time.h"
@@ -30,7 +29,7 @@ struct TimerState : std::enable_shared_from_this<TimerState> {
   void fire(std::uint64_t gen) {
     std::function<void()> run;
     {
-      std::lock_guard guard(mu);
+      MutexLock guard(mu);
       if (gen != generation || !pending) return;
       pending = false;
       if (func) {
@@ -77,7 +76,7 @@ struct TickerState : std::enable_shared_from_this<TickerState> {
   }
 
   void fire(std::uint64_t gen) {
-    std::lock_guard guard(mu);
+    MutexLock guard(mu);
     if (gen != generation || !running) return;
     ch.try_send(rt::now());  // a tick nobody took yet makes this one drop, as in Go
     // Keep the phase; skip the ticks that are already late.
@@ -102,7 +101,7 @@ Timer::Timer(duration d, std::source_location where)
     : state_(std::make_shared<detail::TimerState>()) {
   rt::point(rt::Op{rt::OpKind::timer_start, reinterpret_cast<rt::ObjectId>(state_.get()), {}, where});
   state_->ch = make_chan<time_point>(1);
-  std::lock_guard guard(state_->mu);
+  MutexLock guard(state_->mu);
   state_->arm(d);
 }
 
@@ -110,13 +109,13 @@ recv_only<time_point> Timer::c() const { return state_->ch; }
 
 bool Timer::stop(std::source_location where) {
   rt::point(rt::Op{rt::OpKind::timer_stop, reinterpret_cast<rt::ObjectId>(state_.get()), {}, where});
-  std::lock_guard guard(state_->mu);
+  MutexLock guard(state_->mu);
   return state_->disarm();
 }
 
 bool Timer::reset(duration d, std::source_location where) {
   rt::point(rt::Op{rt::OpKind::timer_start, reinterpret_cast<rt::ObjectId>(state_.get()), {}, where});
-  std::lock_guard guard(state_->mu);
+  MutexLock guard(state_->mu);
   const bool was_pending = state_->disarm();
   state_->arm(d);
   return was_pending;
@@ -127,7 +126,7 @@ Timer after_func(duration d, std::function<void()> f, std::source_location where
   rt::point(rt::Op{rt::OpKind::timer_start, reinterpret_cast<rt::ObjectId>(state.get()), {}, where});
   state->func = std::move(f);
   {
-    std::lock_guard guard(state->mu);
+    MutexLock guard(state->mu);
     state->arm(d);
   }
   return Timer(std::move(state));
@@ -136,7 +135,7 @@ Timer after_func(duration d, std::function<void()> f, std::source_location where
 Ticker::Ticker(duration period, std::source_location where)
     : state_(std::make_shared<detail::TickerState>()) {
   rt::point(rt::Op{rt::OpKind::timer_start, reinterpret_cast<rt::ObjectId>(state_.get()), {}, where});
-  std::lock_guard guard(state_->mu);
+  MutexLock guard(state_->mu);
   state_->start(period);
 }
 
@@ -148,13 +147,13 @@ recv_only<time_point> Ticker::c() const { return state_->ch; }
 
 void Ticker::stop(std::source_location where) {
   rt::point(rt::Op{rt::OpKind::timer_stop, reinterpret_cast<rt::ObjectId>(state_.get()), {}, where});
-  std::lock_guard guard(state_->mu);
+  MutexLock guard(state_->mu);
   state_->halt();
 }
 
 void Ticker::reset(duration period, std::source_location where) {
   rt::point(rt::Op{rt::OpKind::timer_start, reinterpret_cast<rt::ObjectId>(state_.get()), {}, where});
-  std::lock_guard guard(state_->mu);
+  MutexLock guard(state_->mu);
   state_->halt();
   state_->start(period);
 }
@@ -162,7 +161,7 @@ void Ticker::reset(duration period, std::source_location where) {
 recv_only<time_point> tick(duration period, std::source_location where) {
   auto state = std::make_shared<detail::TickerState>();
   rt::point(rt::Op{rt::OpKind::timer_start, reinterpret_cast<rt::ObjectId>(state.get()), {}, where});
-  std::lock_guard guard(state->mu);
+  MutexLock guard(state->mu);
   state->start(period);  // its pending timer owns the state: it ticks for ever
   return state->ch;
 }

@@ -32,8 +32,8 @@ class Cond {
     }
   explicit Cond(Lock& lock)
       : lock_(&lock),
-        lock_fn_([](void* l) { static_cast<Lock*>(l)->lock(); }),
-        unlock_fn_([](void* l) { static_cast<Lock*>(l)->unlock(); }) {}
+        lock_fn_([](void* l) WEFT_NO_THREAD_SAFETY_ANALYSIS { static_cast<Lock*>(l)->lock(); }),
+        unlock_fn_([](void* l) WEFT_NO_THREAD_SAFETY_ANALYSIS { static_cast<Lock*>(l)->unlock(); }) {}
   Cond(const Cond&) = delete;
   Cond& operator=(const Cond&) = delete;
 

@@ -86,4 +86,22 @@ class WEFT_CAPABILITY("mutex") Mutex {
   rt::SyncSlot sync_;  // unlock -> the next lock (model runtime only)
 };
 
+// Holds a Mutex for its scope: std::lock_guard with the annotations clang's analysis needs
+// (libstdc++'s lock_guard has none), as absl::MutexLock.
+class WEFT_SCOPED_CAPABILITY MutexLock {
+ public:
+  explicit MutexLock(Mutex& mu, std::source_location where = std::source_location::current())
+      WEFT_ACQUIRE(mu)
+      : mu_(mu), where_(where) {
+    mu_.lock(where_);
+  }
+  ~MutexLock() WEFT_RELEASE() { mu_.unlock(where_); }
+  MutexLock(const MutexLock&) = delete;
+  MutexLock& operator=(const MutexLock&) = delete;
+
+ private:
+  Mutex& mu_;
+  std::source_location where_;
+};
+
 }  // namespace weft

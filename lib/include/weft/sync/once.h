@@ -31,19 +31,16 @@ class Once {
       rt::acquire(sync_);
       return;
     }
-    mu_.lock(where);
-    struct Finish {  // runs on return and on throw
+    MutexLock guard(mu_, where);
+    if (done_.load(std::memory_order_relaxed)) return;  // another caller ran it meanwhile
+    struct MarkDone {  // runs on return and on throw, before the lock is released
       Once& once;
-      std::source_location where;
-      ~Finish() {
-        if (!once.done_.load(std::memory_order_relaxed)) {
-          rt::release(once.sync_);
-          once.done_.store(true, std::memory_order_release);
-        }
-        once.mu_.unlock(where);
+      ~MarkDone() {
+        rt::release(once.sync_);
+        once.done_.store(true, std::memory_order_release);
       }
-    } finish{*this, where};
-    if (!done_.load(std::memory_order_relaxed)) std::forward<F>(f)();
+    } mark{*this};
+    std::forward<F>(f)();
   }
 
   bool done() const noexcept { return done_.load(std::memory_order_acquire); }

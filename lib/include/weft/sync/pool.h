@@ -13,7 +13,6 @@
 
 #include <cstddef>
 #include <functional>
-#include <mutex>
 #include <utility>
 #include <vector>
 
@@ -31,7 +30,7 @@ class Pool {
 
   T get() {
     {
-      std::lock_guard guard(mu_);
+      MutexLock guard(mu_);
       if (!cache_.empty()) {
         T v = std::move(cache_.back());
         cache_.pop_back();
@@ -47,7 +46,7 @@ class Pool {
   }
 
   void put(T v) {
-    std::lock_guard guard(mu_);
+    MutexLock guard(mu_);
     if (cache_.size() < max_cached_) cache_.push_back(std::move(v));
   }
 
