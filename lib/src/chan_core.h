@@ -29,7 +29,7 @@ class ChanCore {
   ChanCore(const ChanCore&) = delete;
   ChanCore& operator=(const ChanCore&) = delete;
 
-  rt::ObjectId id() const noexcept { return reinterpret_cast<rt::ObjectId>(this); }
+  rt::ObjectId id() const noexcept { return rt::object_id(this); }
 
   // One step of a send or a receive, without blocking. On success a waiter may need waking:
   // it is returned in `to_wake`, to be unparked after the lock is released.

@@ -5,7 +5,7 @@
 namespace weft {
 
 void Cond::wait(std::source_location where) {
-  const rt::Op op{rt::OpKind::cond_wait, reinterpret_cast<rt::ObjectId>(this), {}, where};
+  const rt::Op op{rt::OpKind::cond_wait, rt::object_id(this), {}, where};
   rt::point(op);
   rt::Parking parking;
   detail::Waiter self;
@@ -23,7 +23,7 @@ void Cond::wait(std::source_location where) {
 }
 
 void Cond::signal(std::source_location where) {
-  rt::point(rt::Op{rt::OpKind::cond_signal, reinterpret_cast<rt::ObjectId>(this), {}, where});
+  rt::point(rt::OpKind::cond_signal, this, where);
   rt::Parking* next = nullptr;
   {
     rt::InternalLockGuard guard(queue_lock_);
@@ -33,7 +33,7 @@ void Cond::signal(std::source_location where) {
 }
 
 void Cond::broadcast(std::source_location where) {
-  rt::point(rt::Op{rt::OpKind::cond_broadcast, reinterpret_cast<rt::ObjectId>(this), {}, where});
+  rt::point(rt::OpKind::cond_broadcast, this, where);
   std::vector<rt::Parking*> to_wake;
   {
     rt::InternalLockGuard guard(queue_lock_);

@@ -99,7 +99,7 @@ void sleep(duration d, std::source_location where) { after(d, where).recv(where)
 
 Timer::Timer(duration d, std::source_location where)
     : state_(std::make_shared<detail::TimerState>()) {
-  rt::point(rt::Op{rt::OpKind::timer_start, reinterpret_cast<rt::ObjectId>(state_.get()), {}, where});
+  rt::point(rt::OpKind::timer_start, state_.get(), where);
   state_->ch = make_chan<time_point>(1);
   MutexLock guard(state_->mu);
   state_->arm(d);
@@ -108,13 +108,13 @@ Timer::Timer(duration d, std::source_location where)
 recv_only<time_point> Timer::c() const { return state_->ch; }
 
 bool Timer::stop(std::source_location where) {
-  rt::point(rt::Op{rt::OpKind::timer_stop, reinterpret_cast<rt::ObjectId>(state_.get()), {}, where});
+  rt::point(rt::OpKind::timer_stop, state_.get(), where);
   MutexLock guard(state_->mu);
   return state_->disarm();
 }
 
 bool Timer::reset(duration d, std::source_location where) {
-  rt::point(rt::Op{rt::OpKind::timer_start, reinterpret_cast<rt::ObjectId>(state_.get()), {}, where});
+  rt::point(rt::OpKind::timer_start, state_.get(), where);
   MutexLock guard(state_->mu);
   const bool was_pending = state_->disarm();
   state_->arm(d);
@@ -123,7 +123,7 @@ bool Timer::reset(duration d, std::source_location where) {
 
 Timer after_func(duration d, std::function<void()> f, std::source_location where) {
   auto state = std::make_shared<detail::TimerState>();
-  rt::point(rt::Op{rt::OpKind::timer_start, reinterpret_cast<rt::ObjectId>(state.get()), {}, where});
+  rt::point(rt::OpKind::timer_start, state.get(), where);
   state->func = std::move(f);
   {
     MutexLock guard(state->mu);
@@ -134,7 +134,7 @@ Timer after_func(duration d, std::function<void()> f, std::source_location where
 
 Ticker::Ticker(duration period, std::source_location where)
     : state_(std::make_shared<detail::TickerState>()) {
-  rt::point(rt::Op{rt::OpKind::timer_start, reinterpret_cast<rt::ObjectId>(state_.get()), {}, where});
+  rt::point(rt::OpKind::timer_start, state_.get(), where);
   MutexLock guard(state_->mu);
   state_->start(period);
 }
@@ -146,13 +146,13 @@ Ticker::~Ticker() {
 recv_only<time_point> Ticker::c() const { return state_->ch; }
 
 void Ticker::stop(std::source_location where) {
-  rt::point(rt::Op{rt::OpKind::timer_stop, reinterpret_cast<rt::ObjectId>(state_.get()), {}, where});
+  rt::point(rt::OpKind::timer_stop, state_.get(), where);
   MutexLock guard(state_->mu);
   state_->halt();
 }
 
 void Ticker::reset(duration period, std::source_location where) {
-  rt::point(rt::Op{rt::OpKind::timer_start, reinterpret_cast<rt::ObjectId>(state_.get()), {}, where});
+  rt::point(rt::OpKind::timer_start, state_.get(), where);
   MutexLock guard(state_->mu);
   state_->halt();
   state_->start(period);
@@ -160,7 +160,7 @@ void Ticker::reset(duration period, std::source_location where) {
 
 recv_only<time_point> tick(duration period, std::source_location where) {
   auto state = std::make_shared<detail::TickerState>();
-  rt::point(rt::Op{rt::OpKind::timer_start, reinterpret_cast<rt::ObjectId>(state.get()), {}, where});
+  rt::point(rt::OpKind::timer_start, state.get(), where);
   MutexLock guard(state->mu);
   state->start(period);  // its pending timer owns the state: it ticks for ever
   return state->ch;

@@ -7,7 +7,7 @@
 namespace weft {
 
 void WaitGroup::add(std::int64_t delta, std::source_location where) {
-  rt::point(rt::Op{rt::OpKind::wg_add, reinterpret_cast<rt::ObjectId>(this), {}, where});
+  rt::point(rt::OpKind::wg_add, this, where);
   std::vector<rt::Parking*> to_wake;
   {
     rt::InternalLockGuard guard(lock_);
@@ -22,7 +22,7 @@ void WaitGroup::add(std::int64_t delta, std::source_location where) {
 }
 
 void WaitGroup::wait(std::source_location where) {
-  const rt::Op op{rt::OpKind::wg_wait, reinterpret_cast<rt::ObjectId>(this), {}, where};
+  const rt::Op op{rt::OpKind::wg_wait, rt::object_id(this), {}, where};
   rt::point(op);
   lock_.lock();
   if (counter_ == 0) {

@@ -77,7 +77,7 @@ class atomic {
 
  private:
   void visible(rt::OpKind kind, std::source_location where) const {
-    rt::point(rt::Op{kind, reinterpret_cast<rt::ObjectId>(this), {}, where});
+    rt::point(rt::Op{kind, rt::object_id(this), {}, where});
   }
   template <class F>
   auto rmw(std::source_location where, F&& f) {
@@ -100,18 +100,18 @@ class var {
   var& operator=(const var&) = delete;
 
   T read(std::source_location where = std::source_location::current()) const {
-    rt::point(rt::Op{rt::OpKind::var_read, reinterpret_cast<rt::ObjectId>(this), {}, where});
+    rt::point(rt::OpKind::var_read, this, where);
     return value_;
   }
   void write(T v, std::source_location where = std::source_location::current()) {
-    rt::point(rt::Op{rt::OpKind::var_write, reinterpret_cast<rt::ObjectId>(this), {}, where});
+    rt::point(rt::OpKind::var_write, this, where);
     value_ = std::move(v);
   }
   // A read then a write, for in-place updates: x.update([](int& v) { ++v; });
   template <class F>
   void update(F&& f, std::source_location where = std::source_location::current()) {
-    rt::point(rt::Op{rt::OpKind::var_read, reinterpret_cast<rt::ObjectId>(this), {}, where});
-    rt::point(rt::Op{rt::OpKind::var_write, reinterpret_cast<rt::ObjectId>(this), {}, where});
+    rt::point(rt::OpKind::var_read, this, where);
+    rt::point(rt::OpKind::var_write, this, where);
     std::forward<F>(f)(value_);
   }
 

@@ -34,5 +34,13 @@ std::optional<T> recv_or_done(const done_chan& done, const recv_only<T>& in) {
   return got;
 }
 
+// Copies in's values to out until in is closed and drained or done closes; out stays open.
+template <class T>
+void forward(const done_chan& done, const recv_only<T>& in, const send_only<T>& out) {
+  while (auto v = recv_or_done(done, in)) {
+    if (!send_or_done<T>(done, out, std::move(*v))) return;
+  }
+}
+
 }  // namespace patterns_detail
 }  // namespace weft

@@ -31,9 +31,7 @@ recv_only<T> fan_in(done_chan done, std::vector<recv_only<T>> streams) {
   wg->add(static_cast<std::int64_t>(streams.size()));
   for (auto& in : streams) {
     go([done, in, out, wg] {
-      while (auto v = patterns_detail::recv_or_done(done, in)) {
-        if (!patterns_detail::send_or_done<T>(done, out, std::move(*v))) break;
-      }
+      patterns_detail::forward<T>(done, in, out);
       wg->done();
     });
   }

@@ -34,9 +34,7 @@ template <class T>
 recv_only<T> or_done(done_chan done, recv_only<T> in) {
   auto out = make_chan<T>();
   go([done, in, out] {
-    while (auto v = patterns_detail::recv_or_done(done, in)) {
-      if (!patterns_detail::send_or_done<T>(done, out, std::move(*v))) break;
-    }
+    patterns_detail::forward<T>(done, in, out);
     out.close();
   });
   return out;

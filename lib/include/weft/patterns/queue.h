@@ -20,9 +20,7 @@ template <class T>
 recv_only<T> buffered(done_chan done, recv_only<T> in, std::size_t n) {
   auto out = make_chan<T>(static_cast<std::ptrdiff_t>(n));
   go([done, in, out] {
-    while (auto v = patterns_detail::recv_or_done(done, in)) {
-      if (!patterns_detail::send_or_done<T>(done, out, std::move(*v))) break;
-    }
+    patterns_detail::forward<T>(done, in, out);
     out.close();
   });
   return out;

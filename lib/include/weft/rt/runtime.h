@@ -172,9 +172,17 @@ bool stop_timer(TimerId id);
 std::size_t live_tasks() noexcept;
 }  // namespace threads
 
+inline ObjectId object_id(const void* object) noexcept {
+  return reinterpret_cast<ObjectId>(object);
+}
+
 // The dispatch primitives use. The threads runtime path is one predictable branch.
 inline void point(const Op& op) {
   if (Runtime* r = installed_runtime) [[unlikely]] r->point(op);
+}
+// point() for an operation on one object.
+inline void point(OpKind kind, const void* object, std::source_location where) {
+  if (Runtime* r = installed_runtime) [[unlikely]] r->point(Op{kind, object_id(object), {}, where});
 }
 inline TaskRef self() noexcept {
   if (Runtime* r = installed_runtime) [[unlikely]] return r->self();

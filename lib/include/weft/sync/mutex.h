@@ -75,7 +75,7 @@ class WEFT_CAPABILITY("mutex") Mutex {
   static constexpr std::uint32_t kWaiters = 2;
 
   rt::Op op(rt::OpKind kind, std::source_location where) const noexcept {
-    return rt::Op{kind, reinterpret_cast<rt::ObjectId>(this), {}, where};
+    return rt::Op{kind, rt::object_id(this), {}, where};
   }
   void lock_slow(std::source_location where);
   void unlock_slow();

@@ -26,7 +26,7 @@ class Once {
 
   template <class F>
   void call(F&& f, std::source_location where = std::source_location::current()) {
-    rt::point(rt::Op{rt::OpKind::once, reinterpret_cast<rt::ObjectId>(this), {}, where});
+    rt::point(rt::OpKind::once, this, where);
     if (done_.load(std::memory_order_acquire)) [[likely]] {
       rt::acquire(sync_);
       return;

@@ -54,7 +54,7 @@ class WEFT_CAPABILITY("mutex") RWMutex {
  private:
   friend struct RWMutexTestPeer;  // tests look at the queues
   rt::Op op(rt::OpKind kind, std::source_location where) const noexcept {
-    return rt::Op{kind, reinterpret_cast<rt::ObjectId>(this), {}, where};
+    return rt::Op{kind, rt::object_id(this), {}, where};
   }
 
   rt::InternalLock lock_;
