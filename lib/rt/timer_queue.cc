@@ -46,8 +46,10 @@ class TimerQueue {
         continue;
       }
       auto first = by_deadline_.begin();
-      if (Clock::now() < first->first.first) {
-        wake_.wait_until(guard, first->first.first);
+      // A copy: the wait releases mu_, and a stop() meanwhile may erase the node it lives in.
+      const Time deadline = first->first.first;
+      if (Clock::now() < deadline) {
+        wake_.wait_until(guard, deadline);
         continue;
       }
       WorkPtr fire = std::move(first->second);
