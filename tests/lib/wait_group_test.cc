@@ -68,5 +68,40 @@ TEST(WaitGroup, PublishesWritesToTheWaiter) {
   for (int i = 0; i < 16; ++i) EXPECT_EQ(slots[static_cast<std::size_t>(i)], i * i);
 }
 
+TEST(WaitGroup, StressManyRoundsWithConcurrentWaiters) {
+  // Each round: 4 tasks done() while 3 tasks and the test wait. A lost wake-up hangs the test;
+  // a wait that returns early is caught by the count check.
+  constexpr int kRounds = 300, kWorkers = 4, kWaiters = 3;
+  for (int round = 0; round < kRounds; ++round) {
+    WaitGroup wg;
+    WaitGroup waiters_done;
+    atomic<int> finished{0};
+    wg.add(kWorkers);
+    waiters_done.add(kWaiters);
+    for (int i = 0; i < kWaiters; ++i) {
+      go([&] {
+        wg.wait();
+        EXPECT_EQ(finished.load(), kWorkers);
+        waiters_done.done();
+      });
+    }
+    for (int i = 0; i < kWorkers; ++i) {
+      go([&] {
+        finished.fetch_add(1);
+        wg.done();
+      });
+    }
+    wg.wait();
+    EXPECT_EQ(finished.load(), kWorkers);
+    waiters_done.wait();
+  }
+}
+
+TEST(WaitGroup, DeltaOutOfRangePanics) {
+  WaitGroup wg;
+  expect_panic([&] { wg.add(std::int64_t{1} << 40); }, "sync: WaitGroup delta out of range");
+  wg.wait();  // unchanged: still zero
+}
+
 }  // namespace
 }  // namespace weft

@@ -10,9 +10,15 @@
 // add(n) changes the counter; done() is add(-1); wait() blocks until the counter is zero.
 // A counter that goes negative panics "sync: negative WaitGroup counter". Everything a task did
 // before its done() happens before the return of a wait() that it unblocked.
-// Invariant: waiters_ is non-empty only while counter_ > 0.
+//
+// state_ packs the counter (high 32 bits, signed) and the number of queued waiters (low 32
+// bits), as Go's does, so add, done and a wait that need not block are one atomic operation.
+// Invariants: the waiter count is raised only under lock_, by a waiter that then queues itself
+// before releasing lock_; it is cleared, and every queued waiter woken, under lock_ by the add
+// that brings the counter to zero.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <source_location>
 
@@ -34,8 +40,16 @@ class WaitGroup {
   void wait(std::source_location where = std::source_location::current());
 
  private:
+  static std::int64_t counter_of(std::uint64_t state) noexcept {
+    return static_cast<std::int32_t>(static_cast<std::uint32_t>(state >> 32));
+  }
+  static std::uint32_t waiters_of(std::uint64_t state) noexcept {
+    return static_cast<std::uint32_t>(state);
+  }
+  void wake_all();
+
+  std::atomic<std::uint64_t> state_{0};
   rt::InternalLock lock_;
-  std::int64_t counter_ WEFT_GUARDED_BY(lock_) = 0;
   detail::WaitQueue waiters_ WEFT_GUARDED_BY(lock_);
   rt::SyncSlot sync_;  // every done -> the wait it releases (model runtime only)
 };
