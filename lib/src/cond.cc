@@ -17,7 +17,14 @@ void Cond::wait(std::source_location where) {
     waiters_.push_back(self);
   }
   unlock_fn_(lock_);
-  rt::park(parking, op);
+  try {
+    rt::park(parking, op);
+  } catch (...) {
+    // A model runtime unwinding a task blocked for good (see detail::park_in).
+    rt::InternalLockGuard guard(queue_lock_);
+    waiters_.remove(self);
+    throw;
+  }
   rt::acquire(self.sync);
   lock_fn_(lock_);
 }

@@ -157,14 +157,22 @@ SelectResult select(std::span<const SelectCase> cases, bool has_default,
     (c.is_send ? c.chan->sendq() : c.chan->recvq()).push_back(w);
   }
   locks.unlock_all();
-  rt::park(parking, op);
+  auto withdraw = [&] {
+    locks.lock_all();
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+      if (cases[i].chan != nullptr) cases[i].chan->dequeue(waiters[i], cases[i].is_send);
+    }
+    locks.unlock_all();
+  };
+  try {
+    rt::park(parking, op);
+  } catch (...) {
+    withdraw();  // a model runtime unwinding a task blocked for good (see park_in)
+    throw;
+  }
 
   // pass 3
-  locks.lock_all();
-  for (std::size_t i = 0; i < cases.size(); ++i) {
-    if (cases[i].chan != nullptr) cases[i].chan->dequeue(waiters[i], cases[i].is_send);
-  }
-  locks.unlock_all();
+  withdraw();
   Waiter& winner = *group.winner;
   rt::acquire(winner.sync);
   if (cases[winner.case_index].is_send && !winner.success) {

@@ -118,7 +118,16 @@ inline bool park_in(WaitQueue& queue, rt::InternalLock& lock, const rt::Op& op,
   rt::release(self.sync);
   queue.push_back(self);
   lock.unlock();
-  rt::park(parking, op);
+  try {
+    rt::park(parking, op);
+  } catch (...) {
+    // Only a model runtime's park throws: it unwinds a task that stays blocked for good. The
+    // waiter must not outlive this frame in the queue.
+    lock.lock();
+    queue.remove(self);
+    lock.unlock();
+    throw;
+  }
   rt::acquire(self.sync);
   return self.success;
 }
