@@ -157,7 +157,7 @@ SelectResult select(std::span<const SelectCase> cases, bool has_default,
     (c.is_send ? c.chan->sendq() : c.chan->recvq()).push_back(w);
   }
   locks.unlock_all();
-  auto withdraw = [&] {
+  auto withdraw = [&]() WEFT_NO_THREAD_SAFETY_ANALYSIS {
     locks.lock_all();
     for (std::size_t i = 0; i < cases.size(); ++i) {
       if (cases[i].chan != nullptr) cases[i].chan->dequeue(waiters[i], cases[i].is_send);
