@@ -197,14 +197,24 @@ Report ModelRuntime::run(const std::function<void()>& program) {
                                       : "deadlock: every task is blocked, ";
       message += std::to_string(blocked.size()) + " task(s) blocked for ever:";
       for (Task* t : blocked) {
-        message += "\n  task " + std::to_string(t->id) + " (started at " +
-                   t->spawned_at.file_name() + ":" + std::to_string(t->spawned_at.line()) +
-                   ") waits in " + (t->waiting_on ? describe(*t->waiting_on) : "?");
+        message += "\n  task " + std::to_string(t->id) +
+                   (t->id == 0 ? std::string(" (main)")
+                               : std::string(" (started at ") + t->spawned_at.file_name() + ":" +
+                                     std::to_string(t->spawned_at.line()) + ")") +
+                   " waits in " + (t->waiting_on ? describe(*t->waiting_on) : "?");
       }
       fail(main_done ? Verdict::leak : Verdict::deadlock, std::move(message));
       break;
     }
-    const std::size_t pick = runnable.size() == 1 ? 0 : schedule_.choose(runnable.size());
+    // One more option while a timer is pending: it fires now, before any task moves.
+    const bool timer_may_fire = !options_.synctest_timers && !timers_.empty();
+    const std::size_t options = runnable.size() + (timer_may_fire ? 1 : 0);
+    const std::size_t pick = options == 1 ? 0 : schedule_.choose(options);
+    if (pick == runnable.size()) {
+      trace_.push_back("timer fires");
+      fire_next_timer();
+      continue;
+    }
     resume(*runnable[pick]);
   }
   Report report = finding_ ? *finding_ : Report{};

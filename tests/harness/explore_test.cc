@@ -152,6 +152,25 @@ TEST(Explore, TimeIsVirtual) {
   EXPECT_LT(std::chrono::steady_clock::now() - start, 5s) << "a 10 s timeout must not take 10 s";
 }
 
+TEST(Explore, ATimeoutCanWinTheRaceAndLeakTheWorker) {
+  auto program = [](std::ptrdiff_t capacity) {
+    return [capacity] {
+      auto result = make_chan<int>(capacity);
+      go([result] { result.send(42); });
+      select(case_recv(result), case_recv(after(1s)));
+    };
+  };
+  Report leaky = explore(program(0));
+  EXPECT_EQ(leaky.verdict, Verdict::leak) << leaky.to_string();
+  Report fixed = explore(program(1));
+  EXPECT_EQ(fixed.verdict, Verdict::ok) << fixed.to_string();
+  EXPECT_TRUE(fixed.exhaustive);
+  // Under Go's testing/synctest rule the timer only fires once everyone is blocked: no leak.
+  Options synctest;
+  synctest.synctest_timers = true;
+  EXPECT_EQ(explore(program(0), synctest).verdict, Verdict::ok);
+}
+
 TEST(Explore, SpinWithoutProgressIsNontermination) {
   Options options;
   options.max_steps = 200;

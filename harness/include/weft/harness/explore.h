@@ -11,8 +11,9 @@
 // The program runs as the main task; every task is a fiber on this OS thread, and at each
 // visible operation (and at each select with several ready cases) the explorer chooses what
 // happens next. This first version explores depth-first without reduction (every choice at
-// every point), fires timers only when every task is blocked (Go's testing/synctest rule), and
-// does not yet detect data races.
+// every point) and does not yet detect data races. A pending timer may fire at any step (a
+// timeout can always win a race in production), in deadline order; Options::synctest_timers
+// fires timers only when every task is blocked instead (Go's testing/synctest rule).
 #pragma once
 
 #include <cstddef>
@@ -29,6 +30,7 @@ struct Options {
   std::size_t max_executions = 10'000;
   std::size_t max_steps = 10'000;    // per execution; beyond it the verdict is nontermination
   std::size_t stack_size = 256 * 1024;
+  bool synctest_timers = false;      // true: timers fire only when no task can run
   std::string replay;                // a token from a Report: run that one schedule only
 };
 
