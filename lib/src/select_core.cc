@@ -143,7 +143,10 @@ SelectResult select(std::span<const SelectCase> cases, bool has_default,
 
   // pass 2
   SelectGroup group;
-  std::vector<Waiter> waiters(cases.size());
+  // One waiter per case, on the stack for the usual small select. Sized before any address is
+  // taken: a spill to the heap would move them.
+  SmallVector<Waiter, kInlineCases> waiters;
+  for (std::size_t i = 0; i < cases.size(); ++i) waiters.push_back(Waiter{});
   rt::Parking parking;
   for (std::size_t i = 0; i < cases.size(); ++i) {
     const SelectCase& c = cases[i];
