@@ -1,106 +1,147 @@
 #include "model_runtime.h"
 
-#include <boost/context/fixedsize_stack.hpp>
-
 #include <exception>
-#include <sstream>
 #include <utility>
 
+#include "weft/check.h"
 #include "weft/panic.h"
 
 namespace weft::harness {
 
 namespace ctx = boost::context;
 
-std::size_t Schedule::choose(std::size_t n) {
-  if (pos < decisions.size()) {
-    Decision& d = decisions[pos++];
-    d.options = n;  // a replayed prefix meets the same choice with the same options
-    return d.taken < n ? d.taken : n - 1;
-  }
-  decisions.push_back({0, n});
-  ++pos;
-  return 0;
-}
+namespace {
+struct GiveUp {};  // thrown into a task that spins on after the execution is over
+}  // namespace
 
-std::string Schedule::token() const {
-  std::string t;
-  for (const Decision& d : decisions) {
-    if (!t.empty()) t += '.';
-    t += std::to_string(d.taken);
-  }
-  return t.empty() ? "-" : t;
-}
-
-std::optional<Schedule> Schedule::parse(const std::string& token) {
-  Schedule s;
-  if (token == "-") return s;
-  std::istringstream in(token);
-  std::string part;
-  while (std::getline(in, part, '.')) {
-    if (part.empty() || part.find_first_not_of("0123456789") != std::string::npos) {
-      return std::nullopt;
-    }
-    s.decisions.push_back({std::stoul(part), 0});
-  }
-  return s;
-}
-
-ModelRuntime::ModelRuntime(Schedule& schedule, const Options& options)
-    : schedule_(schedule), options_(options), now_(rt::Time(std::chrono::hours(1))) {}
+ModelRuntime::ModelRuntime(Schedule& schedule, const Options& options, StackPool& stacks)
+    : schedule_(schedule),
+      options_(options),
+      stacks_(stacks),
+      now_(rt::Time(std::chrono::hours(1))),
+      use_sleep_sets_(options.strategy == Strategy::dfs && options.sleep_sets) {}
 
 ModelRuntime::~ModelRuntime() {
-  // Fibers still suspended are unwound here (Boost throws forced_unwind into them); whatever
-  // their destructors do must not schedule. Newest first: a task usually borrows from the task
-  // that started it (a WaitGroup or a Mutex on main's stack), so the borrower's destructors
-  // must run while the lender's stack still stands.
+  // The execution is over (finished, found something, or pruned); tasks may still be alive.
+  // 1. Tasks suspended at a visible operation run on, with every point a no-op, until each
+  //    ends or parks: unwinding them where they stand could throw out of a destructor (a
+  //    MutexLock's unlock is a point). Tasks that never started are not started.
+  // 2. Parked fibers are unwound (Boost throws forced_unwind into them; park_in withdraws the
+  //    waiter); whatever their destructors do must not schedule. Newest first: a task usually
+  //    borrows from the task that started it (a WaitGroup or a Mutex on main's stack), so the
+  //    borrower's destructors must run while the lender's stack still stands.
+  // The model stays installed throughout: what these tasks do must not reach the threads
+  // runtime.
+  rt::ScopedRuntime installed(*this);
+  running_on_ = true;
+  for (bool again = true; again;) {
+    again = false;
+    for (std::size_t i = tasks_.size(); i-- > 0;) {  // resume may start tasks: no iterators
+      Task& t = *tasks_[i];
+      if (t.state == Task::State::runnable && t.started && t.fiber) {
+        resume(t);
+        again = true;
+      }
+    }
+  }
   tearing_down_ = true;
   while (!tasks_.empty()) tasks_.pop_back();
+}
+
+std::string ModelRuntime::name(const Task& task) const {
+  return "task " + std::to_string(task.id) + (task.id == 0 ? " (main)" : "");
 }
 
 void ModelRuntime::spawn(rt::WorkPtr body, std::source_location where) {
   auto task = std::make_unique<Task>();
   task->id = static_cast<int>(tasks_.size());
+  task->clock = happens_before_.new_clock(clock_of_current());
+  clock_names_.resize(static_cast<std::size_t>(task->clock) + 1);
+  clock_names_[static_cast<std::size_t>(task->clock)] = "task " + std::to_string(task->id);
   task->body = std::move(body);
   task->spawned_at = where;
   Task* t = task.get();
-  t->fiber = ctx::fiber(std::allocator_arg, ctx::fixedsize_stack(options_.stack_size),
-                        [this, t](ctx::fiber&& back) {
-                          scheduler_ = std::move(back);
-                          try {
-                            t->body->run();
-                          } catch (const ctx::detail::forced_unwind&) {
-                            throw;
-                          } catch (const weft::panic& p) {
-                            fail(Verdict::panic, "task " + std::to_string(t->id) +
-                                                     " panicked: " + p.what());
-                          } catch (const std::exception& e) {
-                            fail(Verdict::panic, "task " + std::to_string(t->id) +
-                                                     " threw: " + e.what());
-                          }
-                          t->body.reset();
-                          t->state = Task::State::done;
-                          return std::move(scheduler_);
-                        });
+  t->fiber = ctx::fiber(
+      std::allocator_arg, PooledStack{&stacks_, &t->stack}, [this, t](ctx::fiber&& back) {
+        scheduler_ = std::move(back);
+        t->started = true;
+        try {
+          t->body->run();
+        } catch (const ctx::detail::forced_unwind&) {
+          throw;
+        } catch (const weft::panic& p) {
+          note(std::string("panics: ") + p.what());
+          fail(Verdict::panic, name(*t) + " panicked: " + p.what());
+        } catch (const weft::check_failure& c) {
+          note(std::string("check fails: ") + c.what());
+          fail(Verdict::assertion, name(*t) + ": check failed: " + c.what());
+        } catch (const std::exception& e) {
+          note(std::string("throws: ") + e.what());
+          fail(Verdict::panic, name(*t) + " threw an exception: " + e.what());
+        } catch (...) {
+          note("throws an exception not derived from std::exception");
+          fail(Verdict::panic, name(*t) + " threw an exception not derived from std::exception");
+        }
+        t->body.reset();
+        t->state = Task::State::done;
+        return std::move(scheduler_);
+      });
   tasks_.push_back(std::move(task));
+}
+
+std::string ModelRuntime::number(rt::ObjectId id) {
+  auto [it, added] = object_numbers_.emplace(id, static_cast<int>(object_numbers_.size()) + 1);
+  return " #" + std::to_string(it->second);
 }
 
 std::string ModelRuntime::describe(const rt::Op& op) {
   std::string s = rt::to_string(op.kind);
-  if (op.object != 0) {
-    auto [it, added] = object_numbers_.emplace(op.object, static_cast<int>(object_numbers_.size()) + 1);
-    s += " #" + std::to_string(it->second);
-  } else if (op.kind == rt::OpKind::chan_send || op.kind == rt::OpKind::chan_recv) {
+  if (!op.objects.empty()) {
+    for (rt::ObjectId id : op.objects) s += id != 0 ? number(id) : std::string(" nil");
+  } else if (op.object != 0) {
+    s += number(op.object);
+  } else if (op.kind == rt::OpKind::chan_send || op.kind == rt::OpKind::chan_recv ||
+             op.kind == rt::OpKind::chan_close) {
     s += " nil";
   }
   s += std::string(" at ") + op.where.file_name() + ":" + std::to_string(op.where.line());
   return s;
 }
 
+void ModelRuntime::note(const std::string& what) {
+  trace_.push_back((current_ ? name(*current_) : std::string("a timer")) + ": " + what);
+}
+
 void ModelRuntime::point(const rt::Op& op) {
-  if (current_ == nullptr || tearing_down_) return;  // timer actions run between steps
-  trace_.push_back("task " + std::to_string(current_->id) + ": " + describe(op));
+  // Timer actions run between steps; after the execution, tasks run on without stopping.
+  if (current_ == nullptr || tearing_down_) return;
+  if (running_on_) {
+    // A task that spins for ever would never park or end: give up on it. (Thrown from a
+    // point inside a destructor this would terminate; a spin inside a destructor is rare.)
+    if (++steps_ > 2 * options_.max_steps) throw GiveUp{};
+    return;
+  }
+  note(describe(op));
+  current_->next = Footprint::of(op);
   yield();
+  if (!options_.race_detection) return;
+  if (op.kind == rt::OpKind::var_read || op.kind == rt::OpKind::var_write) {
+    auto race = op.kind == rt::OpKind::var_read
+                    ? happens_before_.read(current_->clock, op.object, op.where)
+                    : happens_before_.write(current_->clock, op.object, op.where);
+    if (race) report_race(*race);
+  }
+}
+
+void ModelRuntime::report_race(const Race& race) {
+  auto access = [this](bool write, const Access& a) {
+    return std::string(write ? "a write" : "a read") + " by " +
+           clock_names_[static_cast<std::size_t>(a.task)] + " at " + a.where.file_name() + ":" +
+           std::to_string(a.where.line());
+  };
+ fail(Verdict::race, "data race on var" + number(race.object) + ": " + access(race.later_is_write, race.later) + " and " +
+                          access(race.earlier_is_write, race.earlier) +
+                          " are not ordered by any channel, lock, WaitGroup or Once");
 }
 
 rt::TaskRef ModelRuntime::self() { return rt::TaskRef{current_}; }
@@ -111,7 +152,8 @@ void ModelRuntime::park(rt::Parking& parking, const rt::Op& waiting_on) {
   current_->state = Task::State::blocked;
   current_->parked_on = &parking;
   current_->waiting_on = waiting_on;
-  trace_.push_back("task " + std::to_string(current_->id) + ": blocks in " + describe(waiting_on));
+  note("blocks in " + describe(waiting_on));
+  current_->next = Footprint::of(waiting_on);  // once woken, it finishes this operation
   yield();
 }
 
@@ -127,9 +169,22 @@ void ModelRuntime::unpark(rt::Parking& parking) {
 
 std::size_t ModelRuntime::choose(std::size_t n) { return n <= 1 ? 0 : schedule_.choose(n); }
 
+void ModelRuntime::release(rt::SyncSlot& slot) {
+  const int clock = clock_of_current();
+  if (clock >= 0 && !tearing_down_) happens_before_.release(clock, slot);
+}
+
+void ModelRuntime::acquire(rt::SyncSlot& slot) {
+  const int clock = clock_of_current();
+  if (clock >= 0 && !tearing_down_) happens_before_.acquire(clock, slot);
+}
+
 rt::TimerId ModelRuntime::start_timer(rt::Time when, rt::WorkPtr fire) {
   const rt::TimerId id = ++last_timer_;
-  timers_.emplace(std::pair{when, id}, std::move(fire));
+  const int clock = happens_before_.new_clock(clock_of_current());
+  clock_names_.resize(static_cast<std::size_t>(clock) + 1);
+  clock_names_[static_cast<std::size_t>(clock)] = "a timer";
+  timers_.emplace(std::pair{when, id}, Timer{std::move(fire), clock});
   return id;
 }
 
@@ -147,10 +202,12 @@ bool ModelRuntime::fire_next_timer() {
   if (timers_.empty()) return false;
   auto first = timers_.begin();
   if (first->first.first > now_) now_ = first->first.first;
-  rt::WorkPtr work = std::move(first->second);
+  Timer timer = std::move(first->second);
   timers_.erase(first);
   Task* was = std::exchange(current_, nullptr);
-  work->run();
+  firing_clock_ = timer.clock;
+  timer.fire->run();
+  firing_clock_ = -1;
   current_ = was;
   return true;
 }
@@ -159,67 +216,134 @@ void ModelRuntime::yield() { scheduler_ = std::move(scheduler_).resume(); }
 
 void ModelRuntime::resume(Task& task) {
   current_ = &task;
+  if (sigsetjmp(overflow_jump_, 1) != 0) {
+    abandon_overflowed(task);
+    return;
+  }
+  OverflowTrap::arm(&task.stack, &overflow_jump_);
   task.fiber = std::move(task.fiber).resume();
+  OverflowTrap::disarm();
   current_ = nullptr;
 }
 
+void ModelRuntime::abandon_overflowed(Task& task) {
+  // The task's stack is garbage below the fault: it is never resumed or unwound. Its fiber
+  // handle was already moved out by resume(); the continuation it held back into the scheduler
+  // is stale (we came back by siglongjmp) and is dropped without being run, and so is the
+  // task's body, which may be half-way through changing its captures.
+  static_cast<void>(new ctx::fiber(std::move(scheduler_)));
+  static_cast<void>(task.body.release());
+  stacks_.give_back(task.stack);
+  task.state = Task::State::done;
+  current_ = &task;
+  note("overflows its stack");
+  current_ = nullptr;
+  fail(Verdict::panic, name(task) + " overflowed its stack (" +
+                           std::to_string(stacks_.usable_size() / 1024) +
+                           " KiB; Options::stack_size sets it): unbounded recursion?");
+}
+
 void ModelRuntime::fail(Verdict verdict, std::string message) {
-  if (finding_) return;
+  if (finding_ || running_on_) return;  // the first finding counts, and only during the run
   finding_ = Report{};
   finding_->verdict = verdict;
   finding_->message = std::move(message);
+}
+
+void ModelRuntime::report_blocked(bool main_done) {
+  std::vector<Task*> blocked;
+  for (auto& t : tasks_) {
+    if (t->state == Task::State::blocked) blocked.push_back(t.get());
+  }
+  std::string message = main_done ? "leak: after the main task returned, "
+                                  : "deadlock: every task is blocked, ";
+  message += std::to_string(blocked.size()) + " task(s) blocked for ever:";
+  for (Task* t : blocked) {
+    message += "\n  " + name(*t) +
+               (t->id == 0 ? std::string()
+                           : std::string(" (started at ") + t->spawned_at.file_name() + ":" +
+                                 std::to_string(t->spawned_at.line()) + ")") +
+               " waits in " + (t->waiting_on ? describe(*t->waiting_on) : "?");
+  }
+  fail(main_done ? Verdict::leak : Verdict::deadlock, std::move(message));
 }
 
 Report ModelRuntime::run(const std::function<void()>& program) {
   rt::ScopedRuntime installed(*this);
   spawn(rt::make_work([&program] { program(); }), std::source_location::current());
   Task& main_task = *tasks_.front();
+  std::vector<Task*> runnable;
   for (;;) {
     if (finding_) break;
     if (++steps_ > options_.max_steps) {
       fail(Verdict::nontermination,
-           "no end after " + std::to_string(options_.max_steps) + " steps (livelock or spin?)");
+           "no end after " + std::to_string(options_.max_steps) +
+               " steps (a livelock, or a loop that spins without blocking?); "
+               "Options::max_steps sets the bound");
       break;
     }
-    std::vector<Task*> runnable;
+    runnable.clear();
+    bool any_blocked = false;
     for (auto& t : tasks_) {
       if (t->state == Task::State::runnable) runnable.push_back(t.get());
+      any_blocked |= t->state == Task::State::blocked;
     }
     if (runnable.empty()) {
       if (fire_next_timer()) continue;
-      std::vector<Task*> blocked;
-      for (auto& t : tasks_) {
-        if (t->state == Task::State::blocked) blocked.push_back(t.get());
-      }
-      if (blocked.empty()) break;
-      const bool main_done = main_task.state == Task::State::done;
-      std::string message = main_done ? "leak: after the main task returned, "
-                                      : "deadlock: every task is blocked, ";
-      message += std::to_string(blocked.size()) + " task(s) blocked for ever:";
-      for (Task* t : blocked) {
-        message += "\n  task " + std::to_string(t->id) +
-                   (t->id == 0 ? std::string(" (main)")
-                               : std::string(" (started at ") + t->spawned_at.file_name() + ":" +
-                                     std::to_string(t->spawned_at.line()) + ")") +
-                   " waits in " + (t->waiting_on ? describe(*t->waiting_on) : "?");
-      }
-      fail(main_done ? Verdict::leak : Verdict::deadlock, std::move(message));
+      if (any_blocked) report_blocked(main_task.state == Task::State::done);
       break;
     }
     // One more option while a timer is pending: it fires now, before any task moves.
     const bool timer_may_fire = !options_.synctest_timers && !timers_.empty();
-    const std::size_t options = runnable.size() + (timer_may_fire ? 1 : 0);
-    const std::size_t pick = options == 1 ? 0 : schedule_.choose(options);
-    if (pick == runnable.size()) {
-      trace_.push_back("timer fires");
+    const std::optional<std::size_t> picked = pick(runnable, timer_may_fire);
+    if (!picked) {
+      pruned_ = true;
+      break;
+    }
+    if (*picked == runnable.size()) {
+      trace_.push_back("a timer fires");
+      sleep_.clear();  // a timer's action may touch anything
       fire_next_timer();
       continue;
     }
-    resume(*runnable[pick]);
+    Task& task = *runnable[*picked];
+    const Footprint step = task.next;
+    resume(task);
+    if (use_sleep_sets_) {
+      sleep_.clear();
+      for (const Sleeper& s : stepping_sleep_) {
+        if (s.task != task.id && s.next.independent_of(step)) sleep_.push_back(s);
+      }
+    }
   }
   Report report = finding_ ? *finding_ : Report{};
   report.trace = trace_;
+  report.pruned = pruned_ ? 1 : 0;
   return report;
+}
+
+std::optional<std::size_t> ModelRuntime::pick(const std::vector<Task*>& runnable,
+                                              bool timer_may_fire) {
+  const std::size_t options = runnable.size() + (timer_may_fire ? 1 : 0);
+  if (!use_sleep_sets_) return options == 1 ? 0 : schedule_.choose(options);
+  std::vector<std::uint8_t> asleep(options, 0);  // the timer's option is never asleep
+  for (std::size_t i = 0; i < runnable.size(); ++i) {
+    for (const Sleeper& s : sleep_) asleep[i] |= static_cast<std::uint8_t>(s.task == runnable[i]->id);
+  }
+  std::size_t k = 0;
+  if (options == 1) {
+    if (asleep[0] != 0) return std::nullopt;
+  } else {
+    k = schedule_.choose(options, asleep);
+    if (k == Schedule::kAllAsleep) return std::nullopt;
+  }
+  // The step runs with the earlier awake siblings asleep: every schedule that starts with one
+  // of them was explored already.
+  stepping_sleep_ = sleep_;
+  for (std::size_t j = 0; j < k && j < runnable.size(); ++j) {
+    if (asleep[j] == 0) stepping_sleep_.push_back({runnable[j]->id, runnable[j]->next});
+  }
+  return k;
 }
 
 }  // namespace weft::harness

@@ -1,7 +1,9 @@
 // Everything weft offers, in one include.
 #pragma once
 
+#include "weft/atomic.h"
 #include "weft/chan.h"
+#include "weft/check.h"
 #include "weft/context.h"
 #include "weft/leak_check.h"
 #include "weft/panic.h"

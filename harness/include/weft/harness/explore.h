@@ -1,5 +1,5 @@
-// weft::explore — run a program under the model runtime, over many schedules, and report the
-// first finding with the schedule that led to it.
+// weft::harness::explore — run a program under the model runtime, over many schedules, and
+// report the first finding with the schedule that led to it.
 //
 //   weft::harness::Report r = weft::harness::explore([] {
 //     auto ch = weft::make_chan<int>();
@@ -10,39 +10,61 @@
 //
 // The program runs as the main task; every task is a fiber on this OS thread, and at each
 // visible operation (and at each select with several ready cases) the explorer chooses what
-// happens next. This first version explores depth-first without reduction (every choice at
-// every point) and does not yet detect data races. A pending timer may fire at any step (a
-// timeout can always win a race in production), in deadline order; Options::synctest_timers
-// fires timers only when every task is blocked instead (Go's testing/synctest rule).
+// happens next. Strategies: depth-first over every schedule (Strategy::dfs, the default), or
+// pseudo-random schedules from a seed (Strategy::random). A pending timer may fire at any step
+// (a timeout can always win a race in production), in deadline order;
+// Options::synctest_timers fires timers only when every task is blocked (Go's testing/synctest
+// rule). Time is virtual: when no task can run, the clock jumps to the next timer.
+//
+// Replay: Options::replay, or the environment variable WEFT_REPLAY when Options::replay is
+// empty, runs exactly the schedule a Report's token names.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
 
 namespace weft::harness {
 
-enum class Verdict { ok, deadlock, leak, panic, nontermination };
+enum class Verdict { ok, deadlock, leak, panic, assertion, race, nontermination };
 const char* to_string(Verdict v) noexcept;
 
+enum class Strategy { dfs, random };
+const char* to_string(Strategy s) noexcept;
+
 struct Options {
+  Strategy strategy = Strategy::dfs;
+  std::uint64_t seed = 1;                    // for Strategy::random
   std::size_t max_executions = 10'000;
-  std::size_t max_steps = 10'000;    // per execution; beyond it the verdict is nontermination
-  std::size_t stack_size = 256 * 1024;
-  bool synctest_timers = false;      // true: timers fire only when no task can run
-  std::string replay;                // a token from a Report: run that one schedule only
+  std::chrono::milliseconds max_time{0};     // 0: no time budget
+  std::size_t max_steps = 10'000;            // per execution; beyond: nontermination
+  std::size_t stack_size = 256 * 1024;       // per task; an overflow is a finding
+  bool synctest_timers = false;              // true: timers fire only when no task can run
+  bool race_detection = true;                // data races on weft::var
+  bool sleep_sets = true;                    // dfs: skip schedules that only reorder
+                                             // independent steps of ones already explored
+  bool progress = true;                      // a progress line on stderr, if it is a terminal
+  std::string replay;                        // a Report's token: run that one schedule only
 };
 
 struct Report {
   Verdict verdict = Verdict::ok;
-  std::string message;               // what went wrong, in a sentence
-  std::vector<std::string> trace;    // the failing execution, one visible operation per line
-  std::string replay_token;          // pass as Options::replay to run the same schedule again
+  std::string message;               // what went wrong, in a sentence (and the blocked tasks)
+  std::vector<std::string> trace;    // the failing execution, one step per line
+  std::string replay_token;          // Options::replay or WEFT_REPLAY reruns that schedule
+  Strategy strategy = Strategy::dfs;
   std::size_t executions = 0;
+  std::size_t pruned = 0;            // executions cut short by sleep sets (dfs): redundant
+  double seconds = 0;
   bool exhaustive = false;           // every schedule was explored (for verdict ok)
+  bool replayed = false;             // this was a replay of one schedule
+  std::string stopped_by;            // for ok and not exhaustive: which budget ended the search
 
-  std::string to_string() const;
+  std::string to_string() const;     // for people: verdict, message, numbered trace, replay
+  std::string to_json() const;       // for tools: the same, as one JSON object
 };
 
 Report explore(const std::function<void()>& program, const Options& options = {});

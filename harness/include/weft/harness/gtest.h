@@ -1,0 +1,52 @@
+// GoogleTest glue: a test states its program and what exploring it must find.
+//
+//   TEST(Counter, MutexMakesItSafe) {
+//     EXPECT_TRUE(weft::harness::proves_clean([] { ... }));
+//   }
+//   TEST(Counter, LostUpdate) {
+//     EXPECT_TRUE(weft::harness::finds(weft::harness::Verdict::assertion, [] { ... }));
+//   }
+//
+// On failure the gtest message is the harness's whole report: verdict, trace, replay token.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <functional>
+
+#include "weft/harness/explore.h"
+
+namespace weft::harness {
+
+// No finding within the budget (the search need not have covered every schedule).
+inline ::testing::AssertionResult explores_clean(const std::function<void()>& program,
+                                                 const Options& options = {}) {
+  const Report r = explore(program, options);
+  if (r.verdict == Verdict::ok) return ::testing::AssertionSuccess() << r.to_string();
+  return ::testing::AssertionFailure() << "expected no finding, got:\n" << r.to_string();
+}
+
+// No finding on any schedule: the search was exhaustive.
+inline ::testing::AssertionResult proves_clean(const std::function<void()>& program,
+                                               const Options& options = {}) {
+  const Report r = explore(program, options);
+  if (r.verdict != Verdict::ok) {
+    return ::testing::AssertionFailure() << "expected no finding, got:\n" << r.to_string();
+  }
+  if (!r.exhaustive) {
+    return ::testing::AssertionFailure()
+           << "no finding, but the search was not exhaustive:\n" << r.to_string();
+  }
+  return ::testing::AssertionSuccess() << r.to_string();
+}
+
+// Exploring finds `expected` (and not some other finding first).
+inline ::testing::AssertionResult finds(Verdict expected, const std::function<void()>& program,
+                                        const Options& options = {}) {
+  const Report r = explore(program, options);
+  if (r.verdict == expected) return ::testing::AssertionSuccess() << r.to_string();
+  return ::testing::AssertionFailure() << "expected a " << to_string(expected)
+                                       << " finding, got:\n" << r.to_string();
+}
+
+}  // namespace weft::harness

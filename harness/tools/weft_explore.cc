@@ -1,0 +1,160 @@
+// weft-explore: runs programs registered with WEFT_PROGRAM under the model checker.
+// Exit status: 0 no finding, 1 a finding, 2 a usage error (unknown program, bad option).
+#include <charconv>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "weft/harness/explore.h"
+#include "weft/harness/program.h"
+
+namespace {
+
+using weft::harness::Options;
+using weft::harness::Report;
+using weft::harness::Verdict;
+
+constexpr const char* kUsage = R"(usage: weft-explore [options] <program>...
+       weft-explore --all [options]
+       weft-explore --list
+
+Runs each named program (registered with WEFT_PROGRAM) under weft's model checker, over
+many schedules, and prints the first finding with its trace and replay token.
+
+options:
+  --list                  print the registered programs (name, file:line) and exit
+  --all                   run every registered program
+  --strategy dfs|random   depth-first over every schedule (default), or random schedules
+  --seed S                seed for --strategy random (default 1)
+  --max-executions N      stop after N executions (default 10000)
+  --max-time SECONDS      stop after this long (default: no limit)
+  --max-steps N           steps per execution before non-termination (default 10000)
+  --stack-size KIB        stack per task in KiB (default 256)
+  --synctest              timers fire only when every task is blocked (testing/synctest)
+  --no-races              do not look for data races on weft::var
+  --replay TOKEN          run the one schedule a report's token names (one program only)
+  --json                  one JSON object per program, one per line
+  -h, --help              this text
+
+exit status: 0 no finding, 1 a finding in some program, 2 usage error
+)";
+
+[[noreturn]] void usage_error(const std::string& what) {
+  std::fprintf(stderr, "weft-explore: %s\n(weft-explore --help for usage)\n", what.c_str());
+  std::exit(2);
+}
+
+template <class N>
+N number(std::string_view option, std::string_view text) {
+  N value{};
+  auto [end, err] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (err != std::errc{} || end != text.data() + text.size()) {
+    usage_error(std::string(option) + " wants a number, not '" + std::string(text) + "'");
+  }
+  return value;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options options;
+  bool json = false;
+  bool all = false;
+  bool list = false;
+  std::vector<std::string> names;
+  std::vector<std::string_view> args(argv + 1, argv + argc);
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string_view a = args[i];
+    auto value = [&]() -> std::string_view {
+      if (i + 1 >= args.size()) usage_error(std::string(a) + " needs a value");
+      return args[++i];
+    };
+    if (a == "-h" || a == "--help") {
+      std::fputs(kUsage, stdout);
+      return 0;
+    } else if (a == "--list") {
+      list = true;
+    } else if (a == "--all") {
+      all = true;
+    } else if (a == "--json") {
+      json = true;
+    } else if (a == "--synctest") {
+      options.synctest_timers = true;
+    } else if (a == "--no-races") {
+      options.race_detection = false;
+    } else if (a == "--strategy") {
+      const std::string_view s = value();
+      if (s == "dfs") {
+        options.strategy = weft::harness::Strategy::dfs;
+      } else if (s == "random") {
+        options.strategy = weft::harness::Strategy::random;
+      } else {
+        usage_error("--strategy is dfs or random, not '" + std::string(s) + "'");
+      }
+    } else if (a == "--seed") {
+      options.seed = number<std::uint64_t>(a, value());
+    } else if (a == "--max-executions") {
+      options.max_executions = number<std::size_t>(a, value());
+    } else if (a == "--max-time") {
+      options.max_time = std::chrono::milliseconds(number<std::size_t>(a, value()) * 1000);
+    } else if (a == "--max-steps") {
+      options.max_steps = number<std::size_t>(a, value());
+    } else if (a == "--stack-size") {
+      options.stack_size = number<std::size_t>(a, value()) * 1024;
+    } else if (a == "--replay") {
+      options.replay = std::string(value());
+    } else if (!a.empty() && a[0] == '-') {
+      usage_error("unknown option " + std::string(a));
+    } else {
+      names.emplace_back(a);
+    }
+  }
+
+  if (auto dups = weft::harness::duplicate_names(); !dups.empty()) {
+    usage_error("program '" + dups.front() + "' is registered twice");
+  }
+  if (list) {
+    for (const auto& p : weft::harness::programs()) {
+      std::printf("%s\t%s:%d\n", p.name.c_str(), p.file, p.line);
+    }
+    return 0;
+  }
+  if (all) {
+    for (const auto& p : weft::harness::programs()) names.push_back(p.name);
+  }
+  if (names.empty()) usage_error("name a program (weft-explore --list shows them) or use --all");
+  if (!options.replay.empty() && names.size() != 1) usage_error("--replay runs one program");
+
+  std::vector<const weft::harness::Program*> chosen;
+  for (const std::string& n : names) {
+    const auto* p = weft::harness::find_program(n);
+    if (p == nullptr) usage_error("no program named '" + n + "' (weft-explore --list shows them)");
+    chosen.push_back(p);
+  }
+
+  bool found = false;
+  for (const auto* p : chosen) {
+    Report r;
+    try {
+      r = weft::harness::explore(p->body, options);
+    } catch (const std::invalid_argument& e) {
+      usage_error(e.what());
+    }
+    found |= r.verdict != Verdict::ok;
+    if (json) {
+      const std::string j = r.to_json();
+      std::printf("{\"program\":\"%s\",\"report\":%s}\n", p->name.c_str(), j.c_str());
+    } else {
+      std::printf("== %s (%s:%d)\n%s", p->name.c_str(), p->file, p->line, r.to_string().c_str());
+      if (r.verdict != Verdict::ok) {
+        std::printf("replay: weft-explore %s --replay %s\n", p->name.c_str(),
+                    r.replay_token.c_str());
+      }
+    }
+  }
+  return found ? 1 : 0;
+}

@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""weft-explore's command line: every exit status, --list, --json, --replay."""
+import json
+import subprocess
+import sys
+
+tool = sys.argv[1]
+failures = []
+
+
+def run(*args):
+    p = subprocess.run([tool, *args], capture_output=True, text=True, timeout=60)
+    return p.returncode, p.stdout, p.stderr
+
+
+def expect(cond, what):
+    if not cond:
+        failures.append(what)
+
+
+code, out, _ = run("--list")
+expect(code == 0 and "abba_deadlock" in out and "ping_pong_ok" in out, "--list names the programs")
+
+code, out, _ = run("ping_pong_ok")
+expect(code == 0 and "verdict: ok" in out and "exhaustive" in out, "a clean program exits 0")
+
+code, out, _ = run("abba_deadlock")
+expect(code == 1 and "verdict: deadlock" in out, "a finding exits 1")
+token = next((l.split("--replay ")[1] for l in out.splitlines() if "--replay " in l), None)
+expect(token is not None, "the report prints the replay command")
+
+if token:
+    code, out2, _ = run("abba_deadlock", "--replay", token)
+    expect(code == 1 and "replayed" in out2, "--replay reruns the finding")
+
+code, out, _ = run("abba_deadlock", "--strategy", "random", "--seed", "9", "--json")
+try:
+    doc = json.loads(out.strip().splitlines()[0])
+    expect(doc["program"] == "abba_deadlock" and doc["report"]["verdict"] == "deadlock",
+           "--json gives the verdict")
+    expect(doc["report"]["strategy"] == "random", "--json names the strategy")
+except (ValueError, KeyError, IndexError) as e:
+    failures.append(f"--json output does not parse: {e}: {out!r}")
+expect(code == 1, "--json keeps the exit status")
+
+code, out, _ = run("--all", "--json")
+expect(code == 1 and len(out.strip().splitlines()) == 2, "--all runs every program")
+
+for args, what in [((), "no program"), (("no_such_program",), "unknown program"),
+                   (("--bogus",), "unknown option"), (("abba_deadlock", "--max-executions", "x"), "bad number"),
+                   (("abba_deadlock", "--strategy", "bfs"), "bad strategy"),
+                   (("abba_deadlock", "--replay", "1..2"), "bad token"),
+                   (("abba_deadlock", "--seed"), "missing value")]:
+    code, _, err = run(*args)
+    expect(code == 2 and "weft-explore:" in err, f"usage error ({what}) exits 2 with a message")
+
+code, out, _ = run("--help")
+expect(code == 0 and "usage:" in out, "--help")
+
+for f in failures:
+    print("FAIL:", f)
+print(f"{8 + 7 - len(failures)} checks passed, {len(failures)} failed" if not failures else "")
+sys.exit(1 if failures else 0)

@@ -1,0 +1,251 @@
+// What the model checker must find, and what it must prove clean: one test per kind of finding,
+// with programs whose bug shows up only in some interleavings.
+#include <chrono>
+#include <memory>
+
+#include "weft/harness/gtest.h"
+#include "weft/weft.h"
+
+namespace weft::harness {
+namespace {
+
+using namespace std::chrono_literals;
+
+Options without_races() {
+  Options o;
+  o.race_detection = false;
+  return o;
+}
+
+// Two tasks each add 1 to a shared counter; main waits and checks the total.
+void counter(bool locked, bool with_check) {
+  auto total = std::make_shared<var<int>>(0);
+  auto mu = std::make_shared<Mutex>();
+  WaitGroup wg;
+  wg.add(2);
+  for (int i = 0; i < 2; ++i) {
+    go([total, mu, locked, &wg] {
+      if (locked) mu->lock();
+      const int seen = total->read();
+      total->write(seen + 1);
+      if (locked) mu->unlock();
+      wg.done();
+    });
+  }
+  wg.wait();
+  if (with_check) check(total->read() == 2, "both increments counted");
+}
+
+TEST(Findings, LostUpdateBreaksTheCheck) {
+  EXPECT_TRUE(finds(Verdict::assertion, [] { counter(false, true); }, without_races()));
+}
+
+TEST(Findings, LostUpdateIsADataRace) {
+  EXPECT_TRUE(finds(Verdict::race, [] { counter(false, false); }));
+}
+
+TEST(Findings, CounterUnderAMutexIsProvedClean) {
+  EXPECT_TRUE(proves_clean([] { counter(true, true); }));
+}
+
+TEST(Findings, UnsynchronizedWriteAndReadRace) {
+  Report r = explore([] {
+    auto x = std::make_shared<var<int>>(0);
+    auto done = make_chan<empty>(1);
+    go([x, done] {
+      x->write(1);
+      done.send({});
+    });
+    (void)x->read();  // not ordered after the task's write
+    done.recv();
+  });
+  ASSERT_EQ(r.verdict, Verdict::race) << r.to_string();
+  EXPECT_NE(r.message.find("a write by task 1"), std::string::npos) << r.message;
+  EXPECT_NE(r.message.find("findings_test.cc"), std::string::npos) << r.message;
+}
+
+TEST(Findings, EveryHappensBeforeEdgeOrdersAccesses) {
+  // Each hand-over the memory model names orders a write before a read in another task.
+  EXPECT_TRUE(proves_clean([] {  // send -> receive
+    auto x = std::make_shared<var<int>>(0);
+    auto ch = make_chan<int>();
+    go([x, ch] { x->write(1); ch.send(1); });
+    ch.recv();
+    check(x->read() == 1, "send happens before receive");
+  }));
+  EXPECT_TRUE(proves_clean([] {  // close -> receive
+    auto x = std::make_shared<var<int>>(0);
+    auto ch = make_chan<int>();
+    go([x, ch] { x->write(1); ch.close(); });
+    ch.recv();
+    check(x->read() == 1, "close happens before the receive it ends");
+  }));
+  EXPECT_TRUE(proves_clean([] {  // WaitGroup done -> wait
+    auto x = std::make_shared<var<int>>(0);
+    auto wg = std::make_shared<WaitGroup>();
+    wg->add(1);
+    go([x, wg] { x->write(1); wg->done(); });
+    wg->wait();
+    check(x->read() == 1, "done happens before wait returns");
+  }));
+  EXPECT_TRUE(proves_clean([] {  // Once: the run -> every caller
+    auto x = std::make_shared<var<int>>(0);
+    auto once = std::make_shared<Once>();
+    auto wg = std::make_shared<WaitGroup>();
+    wg->add(2);
+    for (int i = 0; i < 2; ++i) {
+      go([x, once, wg] {
+        once->call([&] { x->write(1); });
+        check(x->read() == 1, "once's run happens before every call returns");
+        wg->done();
+      });
+    }
+    wg->wait();
+  }));
+  EXPECT_TRUE(proves_clean([] {  // the go statement -> the task
+    auto x = std::make_shared<var<int>>(0);
+    x->write(1);
+    auto ch = make_chan<int>();
+    go([x, ch] { ch.send(x->read()); });
+    ch.recv();
+  }));
+  EXPECT_TRUE(proves_clean([] {  // a buffered channel's k-th receive -> the (k+C)-th send
+    auto x = std::make_shared<var<int>>(0);
+    auto tokens = make_chan<int>(1);
+    auto wg = std::make_shared<WaitGroup>();
+    wg->add(2);
+    for (int i = 0; i < 2; ++i) {
+      go([x, tokens, wg] {
+        tokens.send(0);  // a semaphore of one
+        x->write(x->read() + 1);
+        tokens.recv();
+        wg->done();
+      });
+    }
+    wg->wait();
+  }));
+}
+
+TEST(Findings, AbBaDeadlockOnTwoMutexes) {
+  EXPECT_TRUE(finds(Verdict::deadlock, [] {
+    auto a = std::make_shared<Mutex>();
+    auto b = std::make_shared<Mutex>();
+    auto finished = make_chan<empty>();
+    go([=] {
+      a->lock();
+      b->lock();
+      b->unlock();
+      a->unlock();
+      finished.send({});
+    });
+    b->lock();
+    a->lock();
+    a->unlock();
+    b->unlock();
+    finished.recv();
+  }));
+}
+
+TEST(Findings, TaskReadingANilChannelLeaks) {
+  Report r = explore([] {
+    chan<int> never;  // nil: a receive blocks for ever
+    go([never] { never.recv(); });
+  });
+  ASSERT_EQ(r.verdict, Verdict::leak) << r.to_string();
+  EXPECT_NE(r.message.find("recv nil"), std::string::npos) << r.message;
+}
+
+TEST(Findings, TaskWritingToAChannelNobodyReadsLeaks) {
+  EXPECT_TRUE(finds(Verdict::leak, [] {
+    auto results = make_chan<int>();
+    go([results] { results.send(1); });
+  }));
+}
+
+TEST(Findings, SendOnClosedChannelThatOnlySomeSchedulesReach) {
+  Report r = explore([] {
+    auto ch = make_chan<int>(1);
+    go([ch] { ch.try_send(1); });  // may run after the close below
+    ch.close();
+  });
+  ASSERT_EQ(r.verdict, Verdict::panic) << r.to_string();
+  EXPECT_NE(r.message.find("send on closed channel"), std::string::npos) << r.message;
+}
+
+TEST(Findings, RecursiveReadLockUnderAWaitingWriterDeadlocks) {
+  EXPECT_TRUE(finds(Verdict::deadlock, [] {
+    auto mu = std::make_shared<RWMutex>();
+    auto finished = make_chan<empty>(1);
+    mu->rlock();
+    go([mu, finished] {
+      mu->lock();
+      mu->unlock();
+      finished.send({});
+    });
+    mu->rlock();  // a waiting writer holds new readers back: Go's RWMutex forbids this
+    mu->runlock();
+    mu->runlock();
+    finished.recv();
+  }));
+}
+
+TEST(Findings, WaitGroupAddInsideTheTaskLetsWaitReturnEarly) {
+  EXPECT_TRUE(finds(
+      Verdict::assertion,
+      [] {
+        auto total = std::make_shared<var<int>>(0);
+        auto wg = std::make_shared<WaitGroup>();
+        for (int i = 0; i < 2; ++i) {
+          go([total, wg] {
+            wg->add(1);  // too late: wait may already have returned
+            total->write(total->read() + 1);
+            wg->done();
+          });
+        }
+        wg->wait();
+        check(total->read() == 2, "wait returns after both tasks");
+      },
+      without_races()));
+}
+
+TEST(Findings, TimeoutSelectIsExploredInVirtualTime) {
+  const auto start = std::chrono::steady_clock::now();
+  Report r = explore([] {
+    auto slow = make_chan<int>(1);
+    go([slow] {
+      sleep(1h);
+      slow.send(1);
+    });
+    select(case_recv(slow), case_recv(after(30min)));
+  });
+  EXPECT_EQ(r.verdict, Verdict::ok) << r.to_string();
+  EXPECT_TRUE(r.exhaustive);
+  // Virtual time: an hour's sleep costs nothing. (A loose bound: this is a property of the
+  // clock, not a benchmark.)
+  EXPECT_LT(std::chrono::steady_clock::now() - start, 5s);
+}
+
+TEST(Findings, UncaughtExceptionIsAPanicFinding) {
+  Report r = explore([] { go([] { throw std::runtime_error("disk full"); }); });
+  ASSERT_EQ(r.verdict, Verdict::panic) << r.to_string();
+  EXPECT_NE(r.message.find("disk full"), std::string::npos) << r.message;
+}
+
+int recurse(int depth) {
+  volatile char frame[512];
+  frame[0] = static_cast<char>(depth);
+  return depth > 1'000'000 ? frame[0] : recurse(depth + 1) + frame[0];
+}
+
+TEST(Findings, StackOverflowIsAFindingNotACrash) {
+  Options small;
+  small.stack_size = 64 * 1024;
+  Report r = explore([] { go([] { recurse(0); }); }, small);
+  ASSERT_EQ(r.verdict, Verdict::panic) << r.to_string();
+  EXPECT_NE(r.message.find("overflowed its stack"), std::string::npos) << r.message;
+  // The checker is still fine: the next exploration works.
+  EXPECT_TRUE(proves_clean([] { go([] {}); }));
+}
+
+}  // namespace
+}  // namespace weft::harness
