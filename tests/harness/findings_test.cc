@@ -197,7 +197,7 @@ TEST(Findings, WaitGroupAddInsideTheTaskLetsWaitReturnEarly) {
         auto wg = std::make_shared<WaitGroup>();
         for (int i = 0; i < 2; ++i) {
           go([total, wg] {
-            wg->add(1);  // too late: wait may already have returned
+            wg->add(1);  // NOLINT(weft-waitgroup-add-in-task): the bug under test
             total->write(total->read() + 1);
             wg->done();
           });

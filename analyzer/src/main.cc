@@ -1,0 +1,264 @@
+// weft-vet: a lint for concurrency bugs in C++ that uses weft or std:: threads.
+// Exit status: 0 no findings, 1 findings, 2 the tool could not do its job (bad option, missing
+// file, no compile command, a translation unit that does not compile).
+#include <clang/Tooling/ArgumentsAdjusters.h>
+#include <clang/Tooling/CompilationDatabase.h>
+#include <clang/Tooling/Tooling.h>
+#include <llvm/Support/CommandLine.h>
+#include <llvm/Support/FileSystem.h>
+#include <llvm/Support/Path.h>
+#include <llvm/Support/Process.h>
+#include <llvm/Support/raw_ostream.h>
+
+#include <algorithm>
+#include <atomic>
+#include <map>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include "baseline.h"
+#include "check.h"
+#include "check_filter.h"
+#include "output.h"
+#include "reporter.h"
+
+namespace cl = llvm::cl;
+using namespace weft::vet;
+
+namespace {
+
+cl::OptionCategory category("weft-vet options");
+cl::list<std::string> files(cl::Positional, cl::desc("<source files>"), cl::cat(category));
+cl::opt<std::string> build_dir("p", cl::desc("build folder with compile_commands.json"),
+                               cl::value_desc("dir"), cl::cat(category));
+cl::list<std::string> extra_args("extra-arg", cl::desc("add an argument to every compile command"),
+                                 cl::cat(category));
+cl::list<std::string> extra_args_before(
+    "extra-arg-before", cl::desc("add an argument at the front of every compile command"),
+    cl::cat(category));
+cl::opt<std::string> checks_opt("checks",
+                                cl::desc("checks to run, as globs: '-*,weft-thread-*' "
+                                         "(after .weft-vet.yaml's Checks:; default weft-*)"),
+                                cl::cat(category));
+cl::opt<bool> list_checks("list-checks", cl::desc("list the enabled checks and exit"),
+                          cl::cat(category));
+cl::opt<std::string> explain("explain", cl::desc("print a check's documentation and exit"),
+                             cl::value_desc("check"), cl::cat(category));
+cl::opt<std::string> format("format", cl::desc("output: text (default), json or sarif"),
+                            cl::init("text"), cl::cat(category));
+cl::opt<unsigned> jobs("j", cl::desc("translation units analysed in parallel (default: cores)"),
+                       cl::init(0), cl::cat(category));
+cl::opt<std::string> baseline_path("baseline", cl::desc("hide the findings listed in this file"),
+                                   cl::value_desc("file"), cl::cat(category));
+cl::opt<std::string> write_baseline("write-baseline",
+                                    cl::desc("write every finding to this file as a baseline"),
+                                    cl::value_desc("file"), cl::cat(category));
+cl::opt<bool> quiet("quiet", cl::desc("no summary line on stderr"), cl::cat(category));
+
+constexpr const char* kOverview = R"(weft-vet: finds concurrency bugs in C++ code that uses weft or std:: threads
+
+  weft-vet -p build src/server.cc          analyse files with their compile commands
+  weft-vet -p build                        analyse every file in compile_commands.json
+  weft-vet file.cc -- -std=c++20 -Iinclude flags given on the command line instead
+  weft-vet --list-checks | --explain weft-thread-not-joined
+
+Exit status: 0 no findings, 1 findings, 2 the tool could not do its job.
+Suppress one finding with // NOLINT(weft-<check>) on its line, or // NOLINTNEXTLINE(...).
+)";
+
+[[noreturn]] void fail(const std::string& message) {
+  llvm::errs() << "weft-vet: error: " << message << "\n";
+  std::exit(2);
+}
+
+std::string absolute(const std::string& path) {
+  llvm::SmallString<256> p(path);
+  llvm::sys::fs::make_absolute(p);
+  llvm::sys::path::remove_dots(p, true);
+  return std::string(p);
+}
+
+// The compile commands: from `-- flags` on the command line, from -p, or from a
+// compile_commands.json found above the first file.
+std::unique_ptr<clang::tooling::CompilationDatabase> load_database(int& argc, const char** argv) {
+  std::string error;
+  auto fixed = clang::tooling::FixedCompilationDatabase::loadFromCommandLine(argc, argv, error);
+  if (!error.empty()) fail(error);
+  cl::HideUnrelatedOptions(category);
+  if (!cl::ParseCommandLineOptions(argc, argv, kOverview, &llvm::errs())) std::exit(2);
+  if (fixed) {
+    if (!build_dir.empty()) fail("give -p or '-- <flags>', not both");
+    return fixed;
+  }
+  if (!build_dir.empty()) {
+    auto db = clang::tooling::CompilationDatabase::loadFromDirectory(build_dir, error);
+    if (!db) fail("cannot load a compilation database from '" + build_dir + "': " + error);
+    return db;
+  }
+  if (!files.empty()) {
+    auto db = clang::tooling::CompilationDatabase::autoDetectFromSource(absolute(files[0]), error);
+    if (db) return db;
+  }
+  return nullptr;
+}
+
+struct Outcome {
+  std::vector<Finding> findings;
+  std::vector<std::string> failed;  // files it could not analyse, with why
+};
+
+void analyse(const std::string& file, const clang::tooling::CompilationDatabase& db,
+             const std::string& default_checks, Outcome& out, std::mutex& mu) {
+  // Which checks: the config file's, then --checks.
+  std::string globs = "weft-*";
+  const ConfigLookup config = find_config(file);
+  if (!config.error.empty()) {
+    std::lock_guard g(mu);
+    out.failed.push_back(file + ": " + config.error);
+    return;
+  }
+  if (config.checks) globs = *config.checks;
+  if (!default_checks.empty()) globs += "," + default_checks;
+  const CheckFilter filter(globs);
+
+  Reporter reporter;
+  clang::ast_matchers::MatchFinder finder;
+  std::vector<std::unique_ptr<Check>> checks;
+  for (const CheckInfo& info : all_checks()) {
+    if (!filter.enabled(info.name)) continue;
+    checks.push_back(info.make(reporter));
+    checks.back()->register_matchers(finder);
+  }
+  clang::tooling::ClangTool tool(db, {file});
+  tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
+      {"-resource-dir=" WEFT_CLANG_RESOURCE_DIR, "-w"},
+      clang::tooling::ArgumentInsertPosition::BEGIN));
+  if (!extra_args_before.empty()) {
+    tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
+        std::vector<std::string>(extra_args_before.begin(), extra_args_before.end()),
+        clang::tooling::ArgumentInsertPosition::BEGIN));
+  }
+  if (!extra_args.empty()) {
+    tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
+        std::vector<std::string>(extra_args.begin(), extra_args.end()),
+        clang::tooling::ArgumentInsertPosition::END));
+  }
+  const int status = tool.run(clang::tooling::newFrontendActionFactory(&finder).get());
+  std::lock_guard g(mu);
+  if (status != 0) {
+    out.failed.push_back(file + ": it does not compile (clang's errors are above)");
+    return;
+  }
+  for (Finding& f : reporter.take()) out.findings.push_back(std::move(f));
+}
+
+}  // namespace
+
+int main(int argc, const char** argv) {
+  auto db = load_database(argc, argv);
+
+  if (list_checks) {
+    const CheckFilter filter(checks_opt.empty() ? "weft-*" : "weft-*," + checks_opt);
+    for (const CheckInfo& c : all_checks()) {
+      if (filter.enabled(c.name)) llvm::outs() << c.name << "\t" << c.summary << "\n";
+    }
+    return 0;
+  }
+  if (!explain.empty()) {
+    for (const CheckInfo& c : all_checks()) {
+      if (explain == c.name || "weft-" + explain == c.name) {
+        llvm::outs() << c.readme;
+        return 0;
+      }
+    }
+    fail("no check named '" + explain + "' (weft-vet --list-checks shows them)");
+  }
+  if (format != "text" && format != "json" && format != "sarif") {
+    fail("--format is text, json or sarif, not '" + format + "'");
+  }
+
+  std::vector<std::string> sources;
+  for (const std::string& f : files) {
+    if (!llvm::sys::fs::exists(f)) fail("no such file: " + f);
+    if (llvm::sys::fs::is_directory(f)) fail(f + " is a folder; name source files (or use -p alone)");
+    sources.push_back(absolute(f));
+  }
+  if (!db) {
+    fail(files.empty() ? "nothing to analyse: name source files, and give -p <build dir> or "
+                         "'-- <compile flags>'"
+                       : "no compile_commands.json found above " + files[0] +
+                             ": give -p <build dir> or '-- <compile flags>'");
+  }
+  if (sources.empty()) {
+    sources = db->getAllFiles();
+    if (sources.empty()) fail("the compilation database lists no files");
+  }
+  // A JSON database guesses commands for files it does not list; weft-vet wants the real one.
+  const std::vector<std::string> listed_files = db->getAllFiles();
+  const std::set<std::string> listed(listed_files.begin(), listed_files.end());
+  for (const std::string& f : sources) {
+    if (db->getCompileCommands(f).empty() || (!listed.empty() && listed.count(f) == 0)) {
+      fail("no compile command for " + f + " in the compilation database");
+    }
+  }
+
+  Baseline baseline;
+  if (!baseline_path.empty()) {
+    if (std::string e = baseline.load(baseline_path); !e.empty()) fail(e);
+  }
+
+  Outcome outcome;
+  std::mutex mu;
+  std::atomic<std::size_t> next{0};
+  unsigned n = jobs != 0 ? jobs.getValue() : std::max(1u, std::thread::hardware_concurrency());
+  n = std::min<unsigned>(n, static_cast<unsigned>(sources.size()));
+  std::vector<std::thread> workers;
+  for (unsigned w = 0; w < n; ++w) {
+    workers.emplace_back([&] {
+      for (std::size_t i; (i = next++) < sources.size();) {
+        analyse(sources[i], *db, checks_opt, outcome, mu);
+      }
+    });
+  }
+  for (auto& t : workers) t.join();
+
+  // A finding in a header seen from several translation units is reported once.
+  std::sort(outcome.findings.begin(), outcome.findings.end());
+  outcome.findings.erase(std::unique(outcome.findings.begin(), outcome.findings.end()),
+                         outcome.findings.end());
+  if (!write_baseline.empty()) {
+    if (std::string e = Baseline::write(write_baseline, outcome.findings); !e.empty()) fail(e);
+  }
+  std::vector<Finding> shown;
+  std::size_t hidden = 0;
+  for (const Finding& f : outcome.findings) {
+    if (!baseline_path.empty() && baseline.contains(f)) {
+      ++hidden;
+    } else {
+      shown.push_back(f);
+    }
+  }
+
+  if (format == "json") {
+    write_json(llvm::outs(), shown);
+  } else if (format == "sarif") {
+    write_sarif(llvm::outs(), shown, all_checks());
+  } else {
+    write_text(llvm::outs(), shown, llvm::sys::Process::StandardOutHasColors());
+  }
+  llvm::outs().flush();
+  for (const std::string& f : outcome.failed) llvm::errs() << "weft-vet: error: could not analyse " << f << "\n";
+  if (!quiet) {
+    std::map<std::string, int> by_check;
+    for (const Finding& f : shown) ++by_check[f.check];
+    llvm::errs() << "weft-vet: " << shown.size() << " finding" << (shown.size() == 1 ? "" : "s")
+                 << " in " << sources.size() << " file" << (sources.size() == 1 ? "" : "s");
+    if (hidden != 0) llvm::errs() << " (" << hidden << " more hidden by the baseline)";
+    for (const auto& [check, count] : by_check) llvm::errs() << "; " << check << ": " << count;
+    if (!outcome.failed.empty()) llvm::errs() << "; " << outcome.failed.size() << " not analysed";
+    llvm::errs() << "\n";
+  }
+  if (!outcome.failed.empty()) return 2;
+  return shown.empty() ? 0 : 1;
+}

@@ -1,0 +1,130 @@
+#include "output.h"
+
+#include <llvm/Support/JSON.h>
+#include <llvm/Support/xxhash.h>
+
+#include <string>
+
+namespace weft::vet {
+
+namespace {
+
+void caret(llvm::raw_ostream& out, const Place& p) {
+  if (p.line_text.empty()) return;
+  out << p.line_text << "\n";
+  std::string pad;
+  for (unsigned i = 1; i < p.column && i - 1 < p.line_text.size(); ++i) {
+    pad += p.line_text[i - 1] == '\t' ? '\t' : ' ';
+  }
+  out << pad << "^\n";
+}
+
+llvm::json::Object place_json(const Place& p) {
+  return llvm::json::Object{{"file", p.file}, {"line", p.line}, {"column", p.column}};
+}
+
+llvm::json::Object physical(const Place& p) {
+  return llvm::json::Object{
+      {"artifactLocation", llvm::json::Object{{"uri", "file://" + p.file}}},
+      {"region", llvm::json::Object{{"startLine", p.line}, {"startColumn", p.column}}}};
+}
+
+}  // namespace
+
+std::string line_hash(const std::string& line_text) {
+  const auto first = line_text.find_first_not_of(" \t");
+  const auto last = line_text.find_last_not_of(" \t\r");
+  const std::string core =
+      first == std::string::npos ? "" : line_text.substr(first, last - first + 1);
+  return llvm::utohexstr(llvm::xxh3_64bits(llvm::StringRef(core)), /*LowerCase=*/true);
+}
+
+void write_text(llvm::raw_ostream& out, std::span<const Finding> findings, bool color) {
+  for (const Finding& f : findings) {
+    out << f.place.file << ":" << f.place.line << ":" << f.place.column << ": ";
+    if (color) out.changeColor(llvm::raw_ostream::MAGENTA, true);
+    out << "warning:";
+    if (color) out.resetColor();
+    out << " " << f.message << " [" << f.check << "]\n";
+    caret(out, f.place);
+    for (const Note& n : f.notes) {
+      out << n.place.file << ":" << n.place.line << ":" << n.place.column << ": ";
+      if (color) out.changeColor(llvm::raw_ostream::BLACK, true);
+      out << "note:";
+      if (color) out.resetColor();
+      out << " " << n.message << "\n";
+      caret(out, n.place);
+    }
+  }
+}
+
+void write_json(llvm::raw_ostream& out, std::span<const Finding> findings) {
+  llvm::json::Array all;
+  for (const Finding& f : findings) {
+    llvm::json::Array notes;
+    for (const Note& n : f.notes) {
+      llvm::json::Object o = place_json(n.place);
+      o["message"] = n.message;
+      notes.push_back(std::move(o));
+    }
+    llvm::json::Object o = place_json(f.place);
+    o["check"] = f.check;
+    o["message"] = f.message;
+    o["notes"] = std::move(notes);
+    all.push_back(std::move(o));
+  }
+  out << llvm::formatv("{0:2}", llvm::json::Value(llvm::json::Object{{"findings", std::move(all)}}))
+      << "\n";
+}
+
+void write_sarif(llvm::raw_ostream& out, std::span<const Finding> findings,
+                 std::span<const CheckInfo> rules) {
+  llvm::json::Array rule_list;
+  for (const CheckInfo& c : rules) {
+    rule_list.push_back(llvm::json::Object{
+        {"id", c.name},
+        {"name", c.name},
+        {"shortDescription", llvm::json::Object{{"text", c.summary}}},
+        {"fullDescription", llvm::json::Object{{"text", c.summary}}},
+        {"help", llvm::json::Object{{"text", c.readme}, {"markdown", c.readme}}},
+        {"defaultConfiguration", llvm::json::Object{{"level", "warning"}}}});
+  }
+  llvm::json::Array results;
+  for (const Finding& f : findings) {
+    int index = -1;
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+      if (f.check == rules[i].name) index = static_cast<int>(i);
+    }
+    llvm::json::Array related;
+    int id = 0;
+    for (const Note& n : f.notes) {
+      related.push_back(llvm::json::Object{{"id", id++},
+                                           {"physicalLocation", physical(n.place)},
+                                           {"message", llvm::json::Object{{"text", n.message}}}});
+    }
+    llvm::json::Object result{
+        {"ruleId", f.check},
+        {"level", "warning"},
+        {"message", llvm::json::Object{{"text", f.message}}},
+        {"locations",
+         llvm::json::Array{llvm::json::Object{{"physicalLocation", physical(f.place)}}}},
+        {"partialFingerprints",
+         llvm::json::Object{{"weftLineHash/v1", f.check + ":" + line_hash(f.place.line_text)}}},
+        {"relatedLocations", std::move(related)}};
+    if (index >= 0) result["ruleIndex"] = index;
+    results.push_back(std::move(result));
+  }
+  llvm::json::Object log{
+      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+      {"version", "2.1.0"},
+      {"runs",
+       llvm::json::Array{llvm::json::Object{
+           {"tool", llvm::json::Object{{"driver",
+                                        llvm::json::Object{{"name", "weft-vet"},
+                                                           {"version", "0.1.0"},
+                                                           {"rules", std::move(rule_list)}}}}},
+           {"results", std::move(results)}}}}};
+  out << llvm::formatv("{0:2}", llvm::json::Value(std::move(log))) << "\n";
+}
+
+}  // namespace weft::vet

@@ -1,0 +1,24 @@
+// Findings as a user sees them: clang's diagnostic form (with the source line and a caret),
+// JSON, or SARIF 2.1.0.
+#pragma once
+
+#include <llvm/Support/raw_ostream.h>
+
+#include <span>
+#include <string>
+
+#include "check.h"
+#include "finding.h"
+
+namespace weft::vet {
+
+void write_text(llvm::raw_ostream& out, std::span<const Finding> findings, bool color);
+void write_json(llvm::raw_ostream& out, std::span<const Finding> findings);
+void write_sarif(llvm::raw_ostream& out, std::span<const Finding> findings,
+                 std::span<const CheckInfo> rules);
+
+// A hash of a line's text with its surrounding blanks removed: what the baseline and SARIF's
+// partialFingerprints key a finding by, so that edits elsewhere do not change it.
+std::string line_hash(const std::string& line_text);
+
+}  // namespace weft::vet

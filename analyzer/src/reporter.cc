@@ -1,0 +1,58 @@
+#include "reporter.h"
+
+#include <llvm/ADT/SmallString.h>
+#include <llvm/Support/FileSystem.h>
+#include <llvm/Support/Path.h>
+
+namespace weft::vet {
+
+Place Reporter::place(const clang::SourceManager& sm, clang::SourceLocation at) {
+  const clang::SourceLocation loc = sm.getFileLoc(at);
+  Place p;
+  llvm::SmallString<256> path(sm.getFilename(loc));
+  llvm::sys::fs::make_absolute(path);
+  llvm::sys::path::remove_dots(path, /*remove_dot_dot=*/true);
+  p.file = std::string(path);
+  p.line = sm.getSpellingLineNumber(loc);
+  p.column = sm.getSpellingColumnNumber(loc);
+  bool invalid = false;
+  const llvm::StringRef buffer = sm.getBufferData(sm.getFileID(loc), &invalid);
+  if (!invalid) {
+    const unsigned offset = sm.getFileOffset(loc);
+    const std::size_t begin = buffer.rfind('\n', offset == 0 ? 0 : offset - 1);
+    const std::size_t start = begin == llvm::StringRef::npos || offset == 0 ? 0 : begin + 1;
+    const std::size_t end = buffer.find('\n', offset);
+    p.line_text = std::string(buffer.slice(start, end == llvm::StringRef::npos ? buffer.size() : end));
+  }
+  return p;
+}
+
+const Suppressions& Reporter::suppressions_for(const clang::SourceManager& sm,
+                                               clang::FileID file, const std::string& path) {
+  auto it = suppressions_.find(path);
+  if (it == suppressions_.end()) {
+    bool invalid = false;
+    const llvm::StringRef text = sm.getBufferData(file, &invalid);
+    it = suppressions_.emplace(path, Suppressions(invalid ? "" : std::string_view(text))).first;
+  }
+  return it->second;
+}
+
+void Reporter::report(const std::string& check, const clang::SourceManager& sm,
+                      clang::SourceLocation at, std::string message,
+                      std::vector<std::pair<clang::SourceLocation, std::string>> notes) {
+  if (at.isInvalid()) return;
+  const clang::SourceLocation loc = sm.getFileLoc(at);
+  if (sm.isInSystemHeader(loc)) return;
+  Finding f;
+  f.check = check;
+  f.place = place(sm, loc);
+  if (suppressions_for(sm, sm.getFileID(loc), f.place.file).suppressed(check, f.place.line)) return;
+  f.message = std::move(message);
+  for (auto& [where, text] : notes) {
+    if (where.isValid()) f.notes.push_back({place(sm, where), std::move(text)});
+  }
+  findings_.push_back(std::move(f));
+}
+
+}  // namespace weft::vet

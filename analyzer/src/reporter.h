@@ -1,0 +1,37 @@
+// Reporter: where checks put findings. It resolves clang locations to file:line:column (the
+// place a macro was used, not where it was defined), drops findings in system headers and those
+// a NOLINT comment suppresses, and collects the rest for the driver.
+#pragma once
+
+#include <clang/Basic/SourceLocation.h>
+#include <clang/Basic/SourceManager.h>
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "finding.h"
+#include "suppression.h"
+
+namespace weft::vet {
+
+class Reporter {
+ public:
+  void report(const std::string& check, const clang::SourceManager& sm, clang::SourceLocation at,
+              std::string message,
+              std::vector<std::pair<clang::SourceLocation, std::string>> notes = {});
+
+  std::vector<Finding> take() { return std::exchange(findings_, {}); }
+  void clear_tu_state() { suppressions_.clear(); }
+
+ private:
+  Place place(const clang::SourceManager& sm, clang::SourceLocation at);
+  const Suppressions& suppressions_for(const clang::SourceManager& sm, clang::FileID file,
+                                       const std::string& path);
+
+  std::vector<Finding> findings_;
+  std::map<std::string, Suppressions> suppressions_;  // per file of the current TU
+};
+
+}  // namespace weft::vet

@@ -1,0 +1,57 @@
+#include <cstdio>
+#include <future>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "weft/weft.h"
+
+void by_value() {
+  weft::WaitGroup wg;
+  for (std::string salutation : {"hello", "greetings"}) {
+    wg.add(1);
+    weft::go([salutation, &wg] {  // wg is declared outside the loop
+      std::puts(salutation.c_str());
+      wg.done();
+    });
+  }
+  wg.wait();
+}
+
+void joined_each_iteration() {
+  for (int i = 0; i < 4; ++i) {
+    std::thread t([&i] { std::printf("%d\n", i); });
+    t.join();
+  }
+}
+
+void jthread_each_iteration() {
+  for (int i = 0; i < 4; ++i) {
+    std::jthread t([&i] { std::printf("%d\n", i); });
+  }
+}
+
+void future_each_iteration() {
+  for (int i = 0; i < 4; ++i) {
+    auto f = std::async(std::launch::async, [&i] { return i * 2; });
+    f.get();
+  }
+}
+
+void argument_copy() {
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 4; ++i) threads.emplace_back([](int n) { std::printf("%d\n", n); }, i);
+  for (auto& t : threads) t.join();
+}
+
+void waited_each_iteration() {
+  for (int i = 0; i < 4; ++i) {
+    weft::WaitGroup wg;
+    wg.add(1);
+    weft::go([&] {
+      std::printf("%d\n", i);
+      wg.done();
+    });
+    wg.wait();
+  }
+}

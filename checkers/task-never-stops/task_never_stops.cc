@@ -1,0 +1,43 @@
+// weft-task-never-stops: a task that loops for ever on channel operations with no way out.
+#include "analyzer/src/check.h"
+#include "checkers/common/concurrency_ast.h"
+#include "checkers/common/forever_loops.h"
+
+namespace weft::vet {
+namespace {
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+class TaskNeverStops : public Check {
+ public:
+  using Check::Check;
+  void register_matchers(MatchFinder& finder) override {
+    finder.addMatcher(task_start_candidate().bind("start"), this);
+  }
+  void run(const MatchFinder::MatchResult& r) override {
+    const auto* start = r.Nodes.getNodeAs<Expr>("start");
+    const TaskStart kind = task_start_kind(start);
+    // A std::jthread has its own check (a stop_token is its way out).
+    if (kind != TaskStart::weft_go && kind != TaskStart::std_thread &&
+        kind != TaskStart::thread_container) {
+      return;
+    }
+    const auto args = task_arguments(start);
+    if (args.empty()) return;
+    for (const Stmt* loop : endless_loops(callable_body(args[0]))) {
+      if (!has_channel_op(loop)) continue;
+      reporter_.report(
+          "weft-task-never-stops", *r.SourceManager, start->getBeginLoc(),
+          "this task loops for ever on channel operations and nothing can stop it (no done "
+          "channel or context case that returns); when its consumer goes away it blocks for "
+          "ever and leaks (select on a done channel or ctx.done() and return)",
+          {{loop->getBeginLoc(), "the loop with no way out"}});
+      return;
+    }
+  }
+};
+
+}  // namespace
+std::unique_ptr<Check> make_task_never_stops(Reporter& r) { return std::make_unique<TaskNeverStops>(r); }
+}  // namespace weft::vet
