@@ -1,7 +1,6 @@
 // weft-jthread-ignores-stop: a std::jthread whose callable loops for ever without looking at
 // its std::stop_token, so the jthread's destructor (request_stop, then join) hangs.
-#include "analyzer/src/check.h"
-#include "checkers/common/concurrency_ast.h"
+#include "checkers/common/task_start_check.h"
 #include "checkers/common/forever_loops.h"
 
 namespace weft::vet {
@@ -10,17 +9,14 @@ namespace {
 using namespace clang;
 using namespace clang::ast_matchers;
 
-class JthreadIgnoresStop : public Check {
+class JthreadIgnoresStop : public TaskStartCheck {
  public:
-  using Check::Check;
-  void register_matchers(MatchFinder& finder) override {
-    finder.addMatcher(task_start_candidate().bind("start"), this);
-  }
-  void run(const MatchFinder::MatchResult& r) override {
-    const auto* start = r.Nodes.getNodeAs<Expr>("start");
-    if (task_start_kind(start) != TaskStart::std_jthread) return;
-    const auto args = task_arguments(start);
-    if (args.empty()) return;
+  using TaskStartCheck::TaskStartCheck;
+
+ protected:
+  void on_task_start(const MatchFinder::MatchResult& r, const Expr* start, TaskStart kind,
+                     const std::vector<const Expr*>& args) override {
+    if (kind != TaskStart::std_jthread) return;
     const Stmt* body = callable_body(args[0]);
     const ParmVarDecl* token = stop_token_param(args[0]);
     for (const Stmt* loop : endless_loops(body)) {

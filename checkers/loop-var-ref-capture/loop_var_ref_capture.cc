@@ -2,8 +2,7 @@
 // reference (the book's salutation loop bug).
 #include <clang/AST/ParentMapContext.h>
 
-#include "analyzer/src/check.h"
-#include "checkers/common/concurrency_ast.h"
+#include "checkers/common/task_start_check.h"
 #include "checkers/common/loops.h"
 
 namespace weft::vet {
@@ -12,18 +11,13 @@ namespace {
 using namespace clang;
 using namespace clang::ast_matchers;
 
-class LoopVarRefCapture : public Check {
+class LoopVarRefCapture : public TaskStartCheck {
  public:
-  using Check::Check;
-  void register_matchers(MatchFinder& finder) override {
-    finder.addMatcher(task_start_candidate().bind("start"), this);
-  }
-  void run(const MatchFinder::MatchResult& r) override {
-    const auto* start = r.Nodes.getNodeAs<Expr>("start");
-    const TaskStart kind = task_start_kind(start);
-    if (kind == TaskStart::none) return;
-    const auto args = task_arguments(start);
-    if (args.empty()) return;
+  using TaskStartCheck::TaskStartCheck;
+
+ protected:
+  void on_task_start(const MatchFinder::MatchResult& r, const Expr* start, TaskStart kind,
+                     const std::vector<const Expr*>& args) override {
     const LambdaExpr* lambda = as_lambda(args[0]);
     for (const LambdaCapture* c : locals_captured_by_ref(lambda)) {
       const auto* var = dyn_cast<VarDecl>(c->getCapturedVar());

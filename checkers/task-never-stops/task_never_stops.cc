@@ -1,6 +1,5 @@
 // weft-task-never-stops: a task that loops for ever on channel operations with no way out.
-#include "analyzer/src/check.h"
-#include "checkers/common/concurrency_ast.h"
+#include "checkers/common/task_start_check.h"
 #include "checkers/common/forever_loops.h"
 
 namespace weft::vet {
@@ -9,22 +8,18 @@ namespace {
 using namespace clang;
 using namespace clang::ast_matchers;
 
-class TaskNeverStops : public Check {
+class TaskNeverStops : public TaskStartCheck {
  public:
-  using Check::Check;
-  void register_matchers(MatchFinder& finder) override {
-    finder.addMatcher(task_start_candidate().bind("start"), this);
-  }
-  void run(const MatchFinder::MatchResult& r) override {
-    const auto* start = r.Nodes.getNodeAs<Expr>("start");
-    const TaskStart kind = task_start_kind(start);
+  using TaskStartCheck::TaskStartCheck;
+
+ protected:
+  void on_task_start(const MatchFinder::MatchResult& r, const Expr* start, TaskStart kind,
+                     const std::vector<const Expr*>& args) override {
     // A std::jthread has its own check (a stop_token is its way out).
     if (kind != TaskStart::weft_go && kind != TaskStart::std_thread &&
         kind != TaskStart::thread_container) {
       return;
     }
-    const auto args = task_arguments(start);
-    if (args.empty()) return;
     for (const Stmt* loop : endless_loops(callable_body(args[0]))) {
       if (!has_channel_op(loop)) continue;
       reporter_.report(

@@ -5,6 +5,7 @@
 #include <set>
 #include <vector>
 
+#include "abba.h"
 #include "weft/harness/gtest.h"
 #include "weft/weft.h"
 
@@ -95,15 +96,7 @@ TEST(Reduction, SleepSetsCutTheSearch) {
 
 TEST(Reduction, SleepSetsStillFindEveryBug) {
   const std::vector<std::pair<Verdict, void (*)()>> bugs = {
-      {Verdict::deadlock,
-       [] {
-         auto a = std::make_shared<Mutex>();
-         auto b = std::make_shared<Mutex>();
-         auto fin = make_chan<empty>();
-         go([=] { a->lock(); b->lock(); b->unlock(); a->unlock(); fin.send({}); });
-         b->lock(); a->lock(); a->unlock(); b->unlock();
-         fin.recv();
-       }},
+      {Verdict::deadlock, &testing::abba},
       {Verdict::race,
        [] {
          auto x = std::make_shared<var<int>>(0);

@@ -2,20 +2,14 @@
 #include <cstdlib>
 #include <memory>
 
+#include "abba.h"
 #include "weft/harness/gtest.h"
 #include "weft/weft.h"
 
 namespace weft::harness {
 namespace {
 
-void abba() {
-  auto a = std::make_shared<Mutex>();
-  auto b = std::make_shared<Mutex>();
-  auto fin = make_chan<empty>();
-  go([=] { a->lock(); b->lock(); b->unlock(); a->unlock(); fin.send({}); });
-  b->lock(); a->lock(); a->unlock(); b->unlock();
-  fin.recv();
-}
+using testing::abba;
 
 // Many independent tasks: far more schedules than a small budget covers.
 void wide() {
