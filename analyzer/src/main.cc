@@ -29,7 +29,7 @@ using namespace weft::vet;
 namespace {
 
 cl::OptionCategory category("weft-vet options");
-cl::list<std::string> files(cl::Positional, cl::desc("<source files>"), cl::cat(category));
+cl::list<std::string> files(cl::Positional, cl::desc("<source files or folders>"), cl::cat(category));
 cl::opt<std::string> build_dir("p", cl::desc("build folder with compile_commands.json"),
                                cl::value_desc("dir"), cl::cat(category));
 cl::list<std::string> extra_args("extra-arg", cl::desc("add an argument to every compile command"),
@@ -60,6 +60,7 @@ constexpr const char* kOverview = R"(weft-vet: finds concurrency bugs in C++ cod
 
   weft-vet -p build src/server.cc          analyse files with their compile commands
   weft-vet -p build                        analyse every file in compile_commands.json
+  weft-vet -p build src/ lib/net/          analyse the database's files under these folders
   weft-vet file.cc -- -std=c++20 -Iinclude flags given on the command line instead
   weft-vet --list-checks | --explain weft-thread-not-joined
 
@@ -153,6 +154,29 @@ void analyse(const std::string& file, const clang::tooling::CompilationDatabase&
   for (Finding& f : reporter.take()) out.findings.push_back(std::move(f));
 }
 
+// The files to analyse: each file named, and for each folder named every file of the database
+// under it (in the database's order).
+std::vector<std::string> expand_sources(const std::vector<std::string>& named,
+                                        const std::vector<std::string>& listed) {
+  std::vector<std::string> sources;
+  for (const std::string& f : named) {
+    if (!llvm::sys::fs::exists(f)) fail("no such file or folder: " + f);
+    if (!llvm::sys::fs::is_directory(f)) {
+      sources.push_back(absolute(f));
+      continue;
+    }
+    std::string folder = absolute(f);
+    while (folder.size() > 1 && folder.back() == '/') folder.pop_back();
+    folder += '/';
+    const std::size_t before = sources.size();
+    for (const std::string& l : listed) {
+      if (l.rfind(folder, 0) == 0) sources.push_back(l);
+    }
+    if (sources.size() == before) fail("the compilation database lists no file under " + f);
+  }
+  return sources;
+}
+
 }  // namespace
 
 int main(int argc, const char** argv) {
@@ -178,25 +202,20 @@ int main(int argc, const char** argv) {
     fail("--format is text, json or sarif, not '" + format + "'");
   }
 
-  std::vector<std::string> sources;
-  for (const std::string& f : files) {
-    if (!llvm::sys::fs::exists(f)) fail("no such file: " + f);
-    if (llvm::sys::fs::is_directory(f)) fail(f + " is a folder; name source files (or use -p alone)");
-    sources.push_back(absolute(f));
-  }
   if (!db) {
     fail(files.empty() ? "nothing to analyse: name source files, and give -p <build dir> or "
                          "'-- <compile flags>'"
                        : "no compile_commands.json found above " + files[0] +
                              ": give -p <build dir> or '-- <compile flags>'");
   }
-  if (sources.empty()) {
-    sources = db->getAllFiles();
-    if (sources.empty()) fail("the compilation database lists no files");
-  }
   // A JSON database guesses commands for files it does not list; weft-vet wants the real one.
   const std::vector<std::string> listed_files = db->getAllFiles();
   const std::set<std::string> listed(listed_files.begin(), listed_files.end());
+  std::vector<std::string> sources = expand_sources(files, listed_files);
+  if (sources.empty()) {
+    sources = listed_files;
+    if (sources.empty()) fail("the compilation database lists no files");
+  }
   for (const std::string& f : sources) {
     if (db->getCompileCommands(f).empty() || (!listed.empty() && listed.count(f) == 0)) {
       fail("no compile command for " + f + " in the compilation database");

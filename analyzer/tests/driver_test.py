@@ -87,6 +87,12 @@ with tempfile.TemporaryDirectory() as tmp:
     expect(code == 2 and "no compile command" in err, f"a file missing from the database exits 2 ({err})")
     code, _, err = run("-p", tmp)
     expect(code == 0, f"-p alone analyses the database's files ({code} {err})")
+    code, _, err = run("-p", tmp, tmp)
+    expect(code == 0 and "in 1 file" in err, f"a folder names the database's files under it ({err})")
+    empty_dir = os.path.join(tmp, "nothing-here")
+    os.mkdir(empty_dir)
+    code, _, err = run("-p", tmp, empty_dir)
+    expect(code == 2 and "no file under" in err, f"a folder with no listed file exits 2 ({err})")
 
     code, out, _ = run("--list-checks")
     expect(code == 0 and "weft-thread-not-joined" in out and "weft-async-discarded" in out, "--list-checks")

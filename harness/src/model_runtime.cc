@@ -268,6 +268,22 @@ void ModelRuntime::report_blocked(bool main_done) {
   fail(main_done ? Verdict::leak : Verdict::deadlock, std::move(message));
 }
 
+// The main task has returned (the program is over, as in Go) but some task still runs after
+// Options::max_steps steps: it never stops, a leak even though it is not blocked.
+void ModelRuntime::report_running_after_main() {
+  std::string message;
+  int running = 0;
+  for (auto& t : tasks_) {
+    if (t->state == Task::State::done) continue;
+    ++running;
+    message += "\n  " + name(*t) + " (started at " + t->spawned_at.file_name() + ":" +
+               std::to_string(t->spawned_at.line()) + ")";
+  }
+  fail(Verdict::leak, "leak: after the main task returned, " + std::to_string(running) +
+                          " task(s) still ran after " + std::to_string(options_.max_steps) +
+                          " steps (a loop with no way out?):" + message);
+}
+
 Report ModelRuntime::run(const std::function<void()>& program) {
   rt::ScopedRuntime installed(*this);
   spawn(rt::make_work([&program] { program(); }), std::source_location::current());
@@ -276,10 +292,14 @@ Report ModelRuntime::run(const std::function<void()>& program) {
   for (;;) {
     if (finding_) break;
     if (++steps_ > options_.max_steps) {
-      fail(Verdict::nontermination,
-           "no end after " + std::to_string(options_.max_steps) +
-               " steps (a livelock, or a loop that spins without blocking?); "
-               "Options::max_steps sets the bound");
+      if (main_task.state == Task::State::done) {
+        report_running_after_main();
+      } else {
+        fail(Verdict::nontermination,
+             "no end after " + std::to_string(options_.max_steps) +
+                 " steps (a livelock, or a loop that spins without blocking?); "
+                 "Options::max_steps sets the bound");
+      }
       break;
     }
     runnable.clear();

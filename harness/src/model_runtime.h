@@ -78,6 +78,7 @@ class ModelRuntime final : public rt::Runtime {
   void yield();  // from a task: back to the scheduler
   void resume(Task& task);
   void abandon_overflowed(Task& task);
+  void report_running_after_main();
   bool fire_next_timer();
   std::string describe(const rt::Op& op);
   std::string number(rt::ObjectId id);  // " #3": objects numbered in order of first sight

@@ -186,6 +186,23 @@ TEST(Explore, SpinWithoutProgressIsNontermination) {
   EXPECT_EQ(r.verdict, Verdict::nontermination) << r.to_string();
 }
 
+// Go ends the program when main returns; a task that would run on for ever is leaked, not
+// a program that never ends.
+TEST(Explore, TaskRunningForEverAfterMainIsLeak) {
+  Options options;
+  options.max_steps = 300;
+  Report r = explore(
+      [] {
+        go([] {
+          atomic<int> spins{0};
+          for (;;) spins.fetch_add(1);
+        });
+      },
+      options);
+  EXPECT_EQ(r.verdict, Verdict::leak) << r.to_string();
+  EXPECT_NE(r.message.find("still ran after 300 steps"), std::string::npos) << r.message;
+}
+
 TEST(Explore, ReportPrintsTraceAndReplayToken) {
   Report r = explore([] {
     auto ch = make_chan<int>();

@@ -1,0 +1,24 @@
+// expect: deadlock
+// vet: weft-blocking-under-lock
+// known-miss: weft-vet, blocking-under-lock is not written yet
+// Breaks "never block on a channel while holding a lock": the sender holds the mutex across an
+// unbuffered send; the receiver must take the same mutex before it receives.
+#include "weft/harness/program.h"
+#include "weft/weft.h"
+
+WEFT_PROGRAM(send_under_lock) {
+  weft::Mutex mu;
+  auto updates = weft::make_chan<int>();
+  weft::WaitGroup wg;
+  wg.add(1);
+  weft::go([&] {
+    mu.lock();
+    updates.send(1);  // expect-warning: weft-blocking-under-lock
+    mu.unlock();
+    wg.done();
+  });
+  mu.lock();
+  updates.recv();
+  mu.unlock();
+  wg.wait();
+}
