@@ -1,5 +1,8 @@
 #include "model_runtime.h"
 
+#include <cxxabi.h>
+
+#include <cstdlib>
 #include <exception>
 #include <utility>
 
@@ -14,12 +17,17 @@ namespace {
 struct GiveUp {};  // thrown into a task that spins on after the execution is over
 }  // namespace
 
+thread_local ModelRuntime* ModelRuntime::active_ = nullptr;
+
 ModelRuntime::ModelRuntime(Schedule& schedule, const Options& options, StackPool& stacks)
     : schedule_(schedule),
       options_(options),
       stacks_(stacks),
       now_(rt::Time(std::chrono::hours(1))),
-      use_sleep_sets_(options.strategy == Strategy::dfs && options.sleep_sets) {}
+      use_sleep_sets_(options.strategy == Strategy::dfs && options.sleep_sets) {
+  active_ = this;
+  previous_terminate_ = std::set_terminate(&ModelRuntime::on_terminate);
+}
 
 ModelRuntime::~ModelRuntime() {
   // The execution is over (finished, found something, or pruned); tasks may still be alive.
@@ -46,10 +54,61 @@ ModelRuntime::~ModelRuntime() {
   }
   tearing_down_ = true;
   while (!tasks_.empty()) tasks_.pop_back();
+  std::set_terminate(previous_terminate_);
+  active_ = nullptr;
+}
+
+void ModelRuntime::on_terminate() {
+  ModelRuntime* self = active_;
+  if (self == nullptr || self->current_ == nullptr || self->tearing_down_) {
+    // Not on a task the scheduler can leave behind: the process ends as it would anyway.
+    if (self != nullptr && self->previous_terminate_ != nullptr) self->previous_terminate_();
+    std::abort();
+  }
+  std::string what = "no exception was active (std::terminate called directly)";
+  if (std::exception_ptr e = std::current_exception()) {
+    try {
+      std::rethrow_exception(e);
+    } catch (const std::exception& x) {
+      what = std::string("'") + x.what() + "' was thrown where no exception may pass (a " +
+             "destructor or a noexcept function)";
+    } catch (...) {
+      what = "an exception was thrown where none may pass (a destructor or a noexcept function)";
+    }
+    e = nullptr;
+    // The C++ runtime caught the exception to call terminate; the task is never resumed to
+    // finish that handling, so end it here and free the exception.
+    abi::__cxa_end_catch();
+  }
+  self->abandon_terminated(what);
+}
+
+void ModelRuntime::abandon_terminated(const std::string& what) {
+  Task& task = *current_;
+  note("calls std::terminate");
+  fail(Verdict::panic, name(task) + " called std::terminate: " + what);
+  task.abandoned = true;
+  yield();  // to the scheduler, which drops this task (drop_abandoned); never back here
+  std::abort();
+}
+
+void ModelRuntime::drop_abandoned(Task& task) {
+  // Its stack is left as it was at std::terminate: nothing on it is unwound or run again.
+  static_cast<void>(new ctx::fiber(std::move(task.fiber)));
+  static_cast<void>(task.body.release());
+  stacks_.give_back(task.stack);
+  task.state = Task::State::done;
 }
 
 std::string ModelRuntime::name(const Task& task) const {
-  return "task " + std::to_string(task.id) + (task.id == 0 ? " (main)" : "");
+  return "task " + std::to_string(task.id) +
+         (task.id == 0 ? " (main)" : task.timer ? " (a timer's action)" : "");
+}
+
+std::string ModelRuntime::started_at(const Task& task) const {
+  if (task.id == 0 || task.timer) return "";
+  return std::string(" (started at ") + task.spawned_at.file_name() + ":" +
+         std::to_string(task.spawned_at.line()) + ")";
 }
 
 void ModelRuntime::spawn(rt::WorkPtr body, std::source_location where) {
@@ -204,9 +263,13 @@ bool ModelRuntime::fire_next_timer() {
   if (first->first.first > now_) now_ = first->first.first;
   Timer timer = std::move(first->second);
   timers_.erase(first);
+  // The action runs as a task of its own: it may need a lock that a suspended task holds (the
+  // library guards a timer's state with a Mutex), and only a task can wait for it. It happens
+  // after the timer's start (its clock).
   Task* was = std::exchange(current_, nullptr);
   firing_clock_ = timer.clock;
-  timer.fire->run();
+  spawn(std::move(timer.fire), std::source_location::current());
+  tasks_.back()->timer = true;
   firing_clock_ = -1;
   current_ = was;
   return true;
@@ -224,6 +287,7 @@ void ModelRuntime::resume(Task& task) {
   task.fiber = std::move(task.fiber).resume();
   OverflowTrap::disarm();
   current_ = nullptr;
+  if (task.abandoned) drop_abandoned(task);
 }
 
 void ModelRuntime::abandon_overflowed(Task& task) {
@@ -259,10 +323,7 @@ void ModelRuntime::report_blocked(bool main_done) {
                                   : "deadlock: every task is blocked, ";
   message += std::to_string(blocked.size()) + " task(s) blocked for ever:";
   for (Task* t : blocked) {
-    message += "\n  " + name(*t) +
-               (t->id == 0 ? std::string()
-                           : std::string(" (started at ") + t->spawned_at.file_name() + ":" +
-                                 std::to_string(t->spawned_at.line()) + ")") +
+    message += "\n  " + name(*t) + started_at(*t) +
                " waits in " + (t->waiting_on ? describe(*t->waiting_on) : "?");
   }
   fail(main_done ? Verdict::leak : Verdict::deadlock, std::move(message));
@@ -276,8 +337,7 @@ void ModelRuntime::report_running_after_main() {
   for (auto& t : tasks_) {
     if (t->state == Task::State::done) continue;
     ++running;
-    message += "\n  " + name(*t) + " (started at " + t->spawned_at.file_name() + ":" +
-               std::to_string(t->spawned_at.line()) + ")";
+    message += "\n  " + name(*t) + started_at(*t);
   }
   fail(Verdict::leak, "leak: after the main task returned, " + std::to_string(running) +
                           " task(s) still ran after " + std::to_string(options_.max_steps) +

@@ -14,6 +14,7 @@
 
 #include <csetjmp>
 #include <cstddef>
+#include <exception>
 #include <functional>
 #include <map>
 #include <memory>
@@ -62,6 +63,8 @@ class ModelRuntime final : public rt::Runtime {
     boost::context::stack_context stack{};
     boost::context::fiber fiber;
     bool started = false;
+    bool abandoned = false;
+    bool timer = false;  // runs a timer's action (started by the scheduler, not by a task)  // called std::terminate: never resumed or unwound again
     rt::Parking* parked_on = nullptr;
     std::optional<rt::Op> waiting_on;
     Footprint next = Footprint::none();  // what its next step touches (a fresh task: nothing)
@@ -79,10 +82,16 @@ class ModelRuntime final : public rt::Runtime {
   void resume(Task& task);
   void abandon_overflowed(Task& task);
   void report_running_after_main();
+  // std::terminate on a task's fiber (an exception out of a destructor or a noexcept function)
+  // is a finding for that task, not the end of the process: the task is abandoned.
+  static void on_terminate();
+  [[noreturn]] void abandon_terminated(const std::string& what);
+  void drop_abandoned(Task& task);
   bool fire_next_timer();
   std::string describe(const rt::Op& op);
   std::string number(rt::ObjectId id);  // " #3": objects numbered in order of first sight
   std::string name(const Task& task) const;
+  std::string started_at(const Task& task) const;  // " (started at file:line)" or ""
   void note(const std::string& what);  // a trace line for the current task
   void fail(Verdict verdict, std::string message);
   void report_race(const Race& race);
@@ -97,6 +106,8 @@ class ModelRuntime final : public rt::Runtime {
   sigjmp_buf overflow_jump_;         // where a stack overflow in a task lands
   bool running_on_ = false;   // the execution is over; tasks run on until they park or end
   bool tearing_down_ = false;  // parked tasks are being unwound
+  std::terminate_handler previous_terminate_ = nullptr;
+  static thread_local ModelRuntime* active_;  // the runtime whose tasks run on this thread
   rt::Time now_;
   rt::TimerId last_timer_ = 0;
   struct Timer {

@@ -186,6 +186,18 @@ TEST(Explore, SpinWithoutProgressIsNontermination) {
   EXPECT_EQ(r.verdict, Verdict::nontermination) << r.to_string();
 }
 
+// A timer may fire while a task is suspended inside the timer's own critical section (after_func
+// holds the timer's Mutex across a visible unlock); its action then waits for that lock.
+TEST(Explore, TimerFiringWhileItsStateIsLockedWaitsForTheLock) {
+  Report r = explore([] {
+    auto fired = make_chan<empty>(1);
+    auto timer = after_func(std::chrono::milliseconds(1), [fired] { fired.send({}); });
+    fired.recv();
+  });
+  EXPECT_EQ(r.verdict, Verdict::ok) << r.to_string();
+  EXPECT_TRUE(r.exhaustive);
+}
+
 // Go ends the program when main returns; a task that would run on for ever is leaked, not
 // a program that never ends.
 TEST(Explore, TaskRunningForEverAfterMainIsLeak) {

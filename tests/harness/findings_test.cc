@@ -247,5 +247,35 @@ TEST(Findings, StackOverflowIsAFindingNotACrash) {
   EXPECT_TRUE(proves_clean([] { go([] {}); }));
 }
 
+// An exception out of a destructor calls std::terminate; under the harness that is a finding
+// for the task that did it, and exploration goes on.
+TEST(Findings, TerminateInATaskIsAPanicAndExplorationGoesOn) {
+  const std::terminate_handler before = std::get_terminate();
+  Report r = explore([] {
+    auto mu = std::make_shared<Mutex>();
+    auto finished = make_chan<int>(2);
+    for (int i = 0; i < 2; ++i) {
+      go([mu, finished, i] {
+        {
+          MutexLock hold(*mu);
+          if (i == 1) mu->unlock();  // the guard's unlock then panics, inside a destructor
+        }
+        finished.send(i);
+      });
+    }
+    finished.recv();
+    finished.recv();
+  });
+  EXPECT_EQ(r.verdict, Verdict::panic) << r.to_string();
+  EXPECT_NE(r.message.find("std::terminate"), std::string::npos) << r.message;
+  EXPECT_NE(r.message.find("unlock of unlocked mutex"), std::string::npos) << r.message;
+  EXPECT_EQ(std::get_terminate(), before) << "the harness restores the terminate handler";
+  // The process is intact: a clean program still explores to the end afterwards.
+  EXPECT_TRUE(proves_clean([] {
+    Mutex mu;
+    MutexLock hold(mu);
+  }));
+}
+
 }  // namespace
 }  // namespace weft::harness
