@@ -136,6 +136,9 @@ int main(int argc, char** argv) {
     chosen.push_back(p);
   }
 
+  // The replay command names this binary as it was invoked (weft-explore, weft-explore-corpus,
+  // or a test suite's own), so that it can be pasted back.
+  const std::string command = argv[0];
   bool found = false;
   for (const auto* p : chosen) {
     Report r;
@@ -151,7 +154,7 @@ int main(int argc, char** argv) {
     } else {
       std::printf("== %s (%s:%d)\n%s", p->name.c_str(), p->file, p->line, r.to_string().c_str());
       if (r.verdict != Verdict::ok) {
-        std::printf("replay: weft-explore %s --replay %s\n", p->name.c_str(),
+        std::printf("replay: %s %s --replay %s\n", command.c_str(), p->name.c_str(),
                     r.replay_token.c_str());
       }
     }
