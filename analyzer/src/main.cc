@@ -22,6 +22,7 @@
 #include "check_filter.h"
 #include "output.h"
 #include "reporter.h"
+#include "user_code_action.h"
 
 namespace cl = llvm::cl;
 using namespace weft::vet;
@@ -145,7 +146,7 @@ void analyse(const std::string& file, const clang::tooling::CompilationDatabase&
         std::vector<std::string>(extra_args.begin(), extra_args.end()),
         clang::tooling::ArgumentInsertPosition::END));
   }
-  const int status = tool.run(clang::tooling::newFrontendActionFactory(&finder).get());
+  const int status = tool.run(match_user_code(finder).get());
   std::lock_guard g(mu);
   if (status != 0) {
     out.failed.push_back(file + ": it does not compile (clang's errors are above)");
