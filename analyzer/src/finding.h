@@ -20,11 +20,23 @@ struct Note {
   std::string message;
 };
 
+// One edit of a fix: replace `length` bytes at byte `offset` of `place.file` with `replacement`
+// (length 0: an insertion). place is where the edit starts, for people.
+struct Edit {
+  Place place;
+  unsigned offset = 0;
+  unsigned length = 0;
+  std::string replacement;
+};
+
 struct Finding {
   std::string check;    // "weft-thread-not-joined"
   Place place;
   std::string message;  // "<what>; <why>"
   std::vector<Note> notes;
+  // A fix the check calls safe (it keeps the program's meaning apart from the bug), applied by
+  // --fix; empty when there is none.
+  std::vector<Edit> fix;
 
   auto key() const { return std::tie(place.file, place.line, place.column, check, message); }
   friend bool operator<(const Finding& a, const Finding& b) { return a.key() < b.key(); }

@@ -17,6 +17,7 @@
 #include <set>
 #include <thread>
 
+#include "apply_fixes.h"
 #include "baseline.h"
 #include "check.h"
 #include "check_filter.h"
@@ -56,6 +57,10 @@ cl::opt<std::string> write_baseline("write-baseline",
                                     cl::desc("write every finding to this file as a baseline"),
                                     cl::value_desc("file"), cl::cat(category));
 cl::opt<bool> quiet("quiet", cl::desc("no summary line on stderr"), cl::cat(category));
+cl::opt<bool> fix("fix",
+                  cl::desc("write the fixes that checks mark safe into the files; the exit "
+                           "status then counts only the findings left unfixed"),
+                  cl::cat(category));
 
 constexpr const char* kOverview = R"(weft-vet: finds concurrency bugs in C++ code that uses weft or std:: threads
 
@@ -67,6 +72,7 @@ constexpr const char* kOverview = R"(weft-vet: finds concurrency bugs in C++ cod
 
 Exit status: 0 no findings, 1 findings, 2 the tool could not do its job.
 Suppress one finding with // NOLINT(weft-<check>) on its line, or // NOLINTNEXTLINE(...).
+--fix writes the fixes checks mark safe (shown as "fix (--fix):" lines) into the files.
 )";
 
 [[noreturn]] void fail(const std::string& message) {
@@ -260,6 +266,20 @@ int main(int argc, const char** argv) {
     }
   }
 
+  std::size_t unfixed = shown.size();
+  bool fix_failed = false;
+  if (fix) {
+    const FixResult fixed = apply_fixes(shown);
+    unfixed = static_cast<std::size_t>(std::count(fixed.fixed.begin(), fixed.fixed.end(), false));
+    for (const std::string& e : fixed.errors) llvm::errs() << "weft-vet: error: --fix: " << e << "\n";
+    if (!quiet || !fixed.errors.empty()) {
+      const std::size_t n = shown.size() - unfixed;
+      llvm::errs() << "weft-vet: --fix fixed " << n << " finding" << (n == 1 ? "" : "s") << " in "
+                   << fixed.files << " file" << (fixed.files == 1 ? "" : "s") << "\n";
+    }
+    fix_failed = !fixed.errors.empty();
+  }
+
   if (format == "json") {
     write_json(llvm::outs(), shown);
   } else if (format == "sarif") {
@@ -279,6 +299,6 @@ int main(int argc, const char** argv) {
     if (!outcome.failed.empty()) llvm::errs() << "; " << outcome.failed.size() << " not analysed";
     llvm::errs() << "\n";
   }
-  if (!outcome.failed.empty()) return 2;
-  return shown.empty() ? 0 : 1;
+  if (!outcome.failed.empty() || fix_failed) return 2;
+  return unfixed == 0 ? 0 : 1;
 }

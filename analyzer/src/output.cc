@@ -55,6 +55,18 @@ void write_text(llvm::raw_ostream& out, std::span<const Finding> findings, bool 
       out << " " << n.message << "\n";
       caret(out, n.place);
     }
+    for (const Edit& e : f.fix) {
+      // The text the edit removes, when it lies on the edit's first line.
+      const std::size_t from = e.place.column - 1;
+      const std::string old = from + e.length <= e.place.line_text.size()
+                                  ? "'" + e.place.line_text.substr(from, e.length) + "'"
+                                  : std::to_string(e.length) + " characters";
+      out << e.place.file << ":" << e.place.line << ":" << e.place.column << ": fix (--fix): "
+          << (e.length == 0            ? "insert '" + e.replacement + "'"
+              : e.replacement.empty() ? "remove " + old
+                                      : "replace " + old + " with '" + e.replacement + "'")
+          << "\n";
+    }
   }
 }
 
@@ -71,6 +83,15 @@ void write_json(llvm::raw_ostream& out, std::span<const Finding> findings) {
     o["check"] = f.check;
     o["message"] = f.message;
     o["notes"] = std::move(notes);
+    llvm::json::Array fix;
+    for (const Edit& e : f.fix) {
+      llvm::json::Object edit = place_json(e.place);
+      edit["offset"] = e.offset;
+      edit["length"] = e.length;
+      edit["replacement"] = e.replacement;
+      fix.push_back(std::move(edit));
+    }
+    o["fix"] = std::move(fix);
     all.push_back(std::move(o));
   }
   out << llvm::formatv("{0:2}", llvm::json::Value(llvm::json::Object{{"findings", std::move(all)}}))
@@ -112,6 +133,21 @@ void write_sarif(llvm::raw_ostream& out, std::span<const Finding> findings,
          llvm::json::Object{{"weftLineHash/v1", f.check + ":" + line_hash(f.place.line_text)}}},
         {"relatedLocations", std::move(related)}};
     if (index >= 0) result["ruleIndex"] = index;
+    if (!f.fix.empty()) {
+      llvm::json::Array changes;
+      for (const Edit& e : f.fix) {
+        changes.push_back(llvm::json::Object{
+            {"artifactLocation", llvm::json::Object{{"uri", "file://" + e.place.file}}},
+            {"replacements",
+             llvm::json::Array{llvm::json::Object{
+                 {"deletedRegion",
+                  llvm::json::Object{{"charOffset", e.offset}, {"charLength", e.length}}},
+                 {"insertedContent", llvm::json::Object{{"text", e.replacement}}}}}}});
+      }
+      result["fixes"] = llvm::json::Array{llvm::json::Object{
+          {"description", llvm::json::Object{{"text", "weft-vet's fix for " + f.check}}},
+          {"artifactChanges", std::move(changes)}}};
+    }
     results.push_back(std::move(result));
   }
   llvm::json::Object log{

@@ -38,9 +38,32 @@ const Suppressions& Reporter::suppressions_for(const clang::SourceManager& sm,
   return it->second;
 }
 
+std::vector<Edit> Reporter::edits(const clang::SourceManager& sm,
+                                  const std::vector<clang::FixItHint>& fix) {
+  std::vector<Edit> out;
+  for (const clang::FixItHint& h : fix) {
+    const clang::CharSourceRange range = h.RemoveRange;
+    const clang::SourceLocation begin = range.getBegin();
+    const clang::SourceLocation end = range.getEnd();
+    if (!range.isCharRange() || begin.isInvalid() || end.isInvalid() || begin.isMacroID() ||
+        end.isMacroID() || !h.InsertFromRange.isInvalid() ||
+        sm.getFileID(begin) != sm.getFileID(end)) {
+      return {};
+    }
+    Edit e;
+    e.place = place(sm, begin);
+    e.offset = sm.getFileOffset(begin);
+    e.length = sm.getFileOffset(end) - e.offset;
+    e.replacement = h.CodeToInsert;
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
 void Reporter::report(const std::string& check, const clang::SourceManager& sm,
                       clang::SourceLocation at, std::string message,
-                      std::vector<std::pair<clang::SourceLocation, std::string>> notes) {
+                      std::vector<std::pair<clang::SourceLocation, std::string>> notes,
+                      const std::vector<clang::FixItHint>& fix) {
   if (at.isInvalid()) return;
   const clang::SourceLocation loc = sm.getFileLoc(at);
   if (sm.isInSystemHeader(loc)) return;
@@ -52,6 +75,7 @@ void Reporter::report(const std::string& check, const clang::SourceManager& sm,
   for (auto& [where, text] : notes) {
     if (where.isValid()) f.notes.push_back({place(sm, where), std::move(text)});
   }
+  f.fix = edits(sm, fix);
   findings_.push_back(std::move(f));
 }
 

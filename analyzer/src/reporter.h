@@ -3,6 +3,7 @@
 // a NOLINT comment suppresses, and collects the rest for the driver.
 #pragma once
 
+#include <clang/Basic/Diagnostic.h>
 #include <clang/Basic/SourceLocation.h>
 #include <clang/Basic/SourceManager.h>
 
@@ -18,15 +19,19 @@ namespace weft::vet {
 
 class Reporter {
  public:
+  // fix: edits the check calls safe, as character ranges in files (no macro locations); a fix
+  // that cannot be placed is dropped whole, never applied in part.
   void report(const std::string& check, const clang::SourceManager& sm, clang::SourceLocation at,
               std::string message,
-              std::vector<std::pair<clang::SourceLocation, std::string>> notes = {});
+              std::vector<std::pair<clang::SourceLocation, std::string>> notes = {},
+              const std::vector<clang::FixItHint>& fix = {});
 
   std::vector<Finding> take() { return std::exchange(findings_, {}); }
   void clear_tu_state() { suppressions_.clear(); }
 
  private:
   Place place(const clang::SourceManager& sm, clang::SourceLocation at);
+  std::vector<Edit> edits(const clang::SourceManager& sm, const std::vector<clang::FixItHint>& fix);
   const Suppressions& suppressions_for(const clang::SourceManager& sm, clang::FileID file,
                                        const std::string& path);
 

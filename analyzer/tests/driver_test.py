@@ -103,6 +103,42 @@ with tempfile.TemporaryDirectory() as tmp:
     code, out, _ = run("--help")
     expect(code == 0 and "weft-vet" in out, "--help")
 
+    # --fix: the safe fixes are written, the result compiles and is clean; an unsafe one is not
+    # offered (the task changes the variable), so that finding stays and the exit status is 1.
+    fixable = os.path.join(tmp, "fixable.cc")
+    with open(fixable, "w") as f:
+        f.write("""#include <thread>
+#include <vector>
+void run(std::vector<int>& out) {
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 4; ++i) {
+    int square = i * i;
+    threads.emplace_back([&i, &out] { out[static_cast<unsigned>(i)] = i; });
+    threads.emplace_back([&] { out[0] += square; });
+  }
+  for (auto& t : threads) t.join();
+}
+void unsafe() {
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 4; ++i) {
+    int n = i;
+    threads.emplace_back([&n] { ++n; });
+  }
+  for (auto& t : threads) t.join();
+}
+""")
+    code, out, _ = run("--format=json", fixable, *FLAGS)
+    fixes = [len(x["fix"]) for x in json.loads(out)["findings"]]
+    expect(code == 1 and sorted(fixes) == [0, 1, 1], f"JSON lists the fixes ({fixes})")
+    code, out, err = run("--fix", fixable, *FLAGS)
+    text = open(fixable).read()
+    expect(code == 1 and "fixed 2 findings in 1 file" in err, f"--fix reports what it fixed ({code} {err})")
+    expect("[i, &out]" in text and "[&, square]" in text and "[&n]" in text,
+           f"--fix rewrote the two safe captures and left the unsafe one:\n{text}")
+    code, out, _ = run("--format=json", fixable, *FLAGS)
+    left = [x["line"] for x in json.loads(out)["findings"]]
+    expect(code == 1 and left == [16], f"the fixed file compiles and only the unsafe finding is left ({left})")
+
     # Baseline: write, then the same findings are hidden; an edit elsewhere keeps them hidden.
     base = os.path.join(tmp, "baseline.txt")
     code, _, _ = run("--write-baseline", base, bad, *FLAGS)

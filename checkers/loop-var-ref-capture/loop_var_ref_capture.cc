@@ -1,6 +1,7 @@
 // weft-loop-var-ref-capture: a task started in a loop captures a per-iteration variable by
 // reference (the book's salutation loop bug).
 #include <clang/AST/ParentMapContext.h>
+#include <clang/Analysis/Analyses/ExprMutationAnalyzer.h>
 
 #include "checkers/common/task_start_check.h"
 #include "checkers/common/loops.h"
@@ -32,11 +33,53 @@ class LoopVarRefCapture : public TaskStartCheck {
               "object (capture it by value: [" + var->getNameAsString() + "])",
           {{c->isImplicit() ? lambda->getCaptureDefaultLoc() : c->getLocation(),
             "captured by reference here"},
-           {var->getLocation(), "declared inside the loop here"}});
+           {var->getLocation(), "declared inside the loop here"}},
+          copy_capture_fix(r, lambda, *c, var));
     }
   }
 
  private:
+  // The fix: capture the variable by copy — `&i` becomes `i`, and `[&]` becomes `[&, i]`. Safe
+  // only when the copy behaves as the reference did apart from its lifetime: the variable is
+  // not a reference, its type can be copied, and the task never changes it or takes its
+  // address (then each task reads the value of its own iteration, which is what was meant).
+  static std::vector<FixItHint> copy_capture_fix(const MatchFinder::MatchResult& r,
+                                                 const LambdaExpr* lambda, const LambdaCapture& c,
+                                                 const VarDecl* var) {
+    const QualType type = var->getType();
+    if (type->isReferenceType() || var->isInitCapture() || !copyable(type, *r.Context)) return {};
+    if (ExprMutationAnalyzer(*lambda->getBody(), *r.Context).isMutated(var)) return {};
+    const SourceManager& sm = *r.SourceManager;
+    if (c.isImplicit()) {
+      const SourceLocation close = lambda->getIntroducerRange().getEnd();  // the ']'
+      if (close.isMacroID()) return {};
+      return {FixItHint::CreateInsertion(close, ", " + var->getNameAsString())};
+    }
+    // An explicit `&name`: the '&' is the last character before the name but for blanks.
+    const SourceLocation name = c.getLocation();
+    if (name.isMacroID()) return {};
+    const char* at = sm.getCharacterData(name);
+    const char* start = sm.getCharacterData(lambda->getIntroducerRange().getBegin());
+    int back = 1;
+    while (at - back > start && (at[-back] == ' ' || at[-back] == '\t')) ++back;
+    if (at - back <= start || at[-back] != '&') return {};
+    const SourceLocation amp = name.getLocWithOffset(-back);
+    return {FixItHint::CreateRemoval(CharSourceRange::getCharRange(amp, amp.getLocWithOffset(1)))};
+  }
+
+  static bool copyable(QualType type, const ASTContext& context) {
+    if (type.isTriviallyCopyableType(context)) return true;
+    const CXXRecordDecl* record = type->getAsCXXRecordDecl();
+    if (record == nullptr || !record->hasDefinition()) return false;
+    if (record->needsImplicitCopyConstructor()) return !record->defaultedCopyConstructorIsDeleted();
+    for (const CXXConstructorDecl* ctor : record->ctors()) {
+      if (ctor->isCopyConstructor() && !ctor->isDeleted() && ctor->getAccess() == AS_public) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // A weft::go task the iteration waits for (a WaitGroup, a receive) ends with it; so does
   // a std::jthread or a std::async future held in a variable of the iteration ends (joins)
   // with the iteration; a std::thread variable joined in the loop body does too.
