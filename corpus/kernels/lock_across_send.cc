@@ -1,6 +1,5 @@
 // expect: deadlock
 // vet: weft-blocking-under-lock
-// known-miss: weft-vet, blocking-under-lock is not written yet
 // Kernel (blocking, mixed): a watcher publishes an event on an unbuffered channel while holding
 // the cache lock; the event loop takes the cache lock before it receives the next event.
 // Bug: a channel send under a mutex the receiver needs. Fix: copy what to send under the lock,

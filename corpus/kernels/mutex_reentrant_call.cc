@@ -1,6 +1,5 @@
 // expect: deadlock
 // vet: weft-double-lock
-// known-miss: weft-vet, double-lock (following a lock into a callee) is not written yet
 // Kernel (blocking, resource): a pod manager's update() holds its mutex and calls the public
 // size(), which locks the same non-recursive mutex: the task deadlocks with itself.
 // Bug: self-deadlock through a call. Fix: a size_locked() helper for callers that hold the

@@ -18,7 +18,7 @@ struct Store {
   }
   int list() {
     mu.rlock();
-    weft::sleep(std::chrono::milliseconds(1));
+    items.read();
     int v = get_locked();
     mu.runlock();
     return v;

@@ -1,6 +1,5 @@
 // expect: deadlock
 // vet: weft-blocking-under-lock
-// known-miss: weft-vet, blocking-under-lock is not written yet
 // Kernel (blocking, mixed): stop() takes the component's mutex, signals the loop and waits for
 // it to exit; the loop takes the same mutex on each iteration, so it never sees the signal.
 // Bug: waiting for a task while holding a lock it needs. Fix: signal and wait after releasing

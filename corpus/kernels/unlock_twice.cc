@@ -1,6 +1,5 @@
 // expect: panic
 // vet: weft-unlock-unheld
-// known-miss: weft-vet, unlock-unheld is not written yet
 // Kernel (non-blocking, misuse): a cache method holds its mutex with a guard (Go: defer
 // mu.Unlock()) and also unlocks by hand before a slow call — the guard's unlock then panics.
 // Bug: "unlock of unlocked mutex". Fix: no guard where the lock is released by hand, or no

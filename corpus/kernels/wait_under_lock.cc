@@ -1,6 +1,5 @@
 // expect: deadlock
 // vet: weft-blocking-under-lock
-// known-miss: weft-vet, blocking-under-lock is not written yet
 // Kernel (blocking, mixed): a flush holds the store's mutex while it waits on a WaitGroup for
 // the writers, and each writer takes that mutex before it calls done().
 // Bug: WaitGroup::wait under a lock the counted tasks need. Fix: wait after unlocking

@@ -1,6 +1,5 @@
 // expect: deadlock
 // vet: weft-double-lock
-// known-miss: weft-vet, double-lock is not written yet
 // weft::Mutex is not recursive: a method that holds the lock calls another that takes it again.
 #include "weft/harness/program.h"
 #include "weft/weft.h"

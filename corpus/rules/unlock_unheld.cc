@@ -1,6 +1,5 @@
 // expect: panic
 // vet: weft-unlock-unheld
-// known-miss: weft-vet, unlock-unheld is not written yet
 // An error path unlocks a mutex it never locked — "sync: unlock of unlocked mutex".
 #include "weft/harness/program.h"
 #include "weft/weft.h"

@@ -83,7 +83,7 @@ TEST(Explore, RecursiveReadLockDeadlocksWhenAWriterWaitsBetween) {
     wg.add(2);
     go([&] {
       mu.rlock();
-      mu.rlock();  // fine alone; deadlocks if the writer queued in between
+      mu.rlock();  // NOLINT(weft-double-lock): the deadlock this test explores
       mu.runlock();
       mu.runlock();
       wg.done();

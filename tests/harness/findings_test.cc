@@ -182,7 +182,7 @@ TEST(Findings, RecursiveReadLockUnderAWaitingWriterDeadlocks) {
       mu->unlock();
       finished.send({});
     });
-    mu->rlock();  // a waiting writer holds new readers back: Go's RWMutex forbids this
+    mu->rlock();  // NOLINT(weft-double-lock): a waiting writer holds new readers back; the bug to find
     mu->runlock();
     mu->runlock();
     finished.recv();

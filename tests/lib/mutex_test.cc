@@ -70,7 +70,7 @@ TEST(Mutex, WaitersAreServedInArrivalOrder) {
   for (int i = 0; i < 3; ++i) {
     waiters.emplace_back([&mu, order, i] {
       mu.lock();
-      order.send(i);
+      order.send(i);  // NOLINT(weft-blocking-under-lock): the buffer has room for every send
       mu.unlock();
     });
     wait_until_queued(mu, static_cast<std::size_t>(i) + 1);  // queued before the next starts
@@ -91,7 +91,7 @@ TEST(Mutex, IsNotReentrant) {
   Mutex mu;
   Probe probe([&mu] {
     mu.lock();
-    mu.lock();  // self-deadlock, as in Go
+    mu.lock();  // NOLINT(weft-double-lock): the self-deadlock under test, as in Go
   });
   wait_until_queued(mu, 1);
   EXPECT_TRUE(probe.blocked());

@@ -1,0 +1,671 @@
+#include "lock_flow.h"
+
+#include <clang/AST/DeclCXX.h>
+#include <clang/AST/ExprCXX.h>
+#include <clang/AST/RecursiveASTVisitor.h>
+#include <clang/AST/StmtCXX.h>
+#include <clang/Analysis/CFG.h>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+
+namespace weft::vet {
+namespace {
+
+using namespace clang;
+
+// ---- what the types are ----------------------------------------------------------------------
+
+enum class MutexKind { none, plain, rw, recursive };
+
+const CXXRecordDecl* record_of(QualType t) {
+  t = t.getNonReferenceType();
+  if (const auto* p = t->getAs<PointerType>()) t = p->getPointeeType();
+  return t->getAsCXXRecordDecl();
+}
+
+std::string record_name(QualType t) {
+  const CXXRecordDecl* r = record_of(t);
+  return r == nullptr ? "" : r->getQualifiedNameAsString();
+}
+
+MutexKind mutex_kind(QualType t) {
+  const std::string n = record_name(t);
+  if (n == "weft::Mutex" || n == "std::mutex" || n == "std::timed_mutex") return MutexKind::plain;
+  if (n == "weft::RWMutex" || n == "std::shared_mutex" || n == "std::shared_timed_mutex") {
+    return MutexKind::rw;
+  }
+  if (n == "std::recursive_mutex" || n == "std::recursive_timed_mutex") return MutexKind::recursive;
+  return MutexKind::none;
+}
+
+bool is_guard(const std::string& n) {
+  return n == "weft::MutexLock" || n == "std::lock_guard" || n == "std::unique_lock" ||
+         n == "std::scoped_lock" || n == "std::shared_lock";
+}
+
+std::string pointer_text(const void* p) { return std::to_string(reinterpret_cast<std::uintptr_t>(p)); }
+
+// ---- naming a lock ---------------------------------------------------------------------------
+
+struct Path {
+  std::string id;
+  std::string name;
+};
+
+std::optional<Path> path_of(const Expr* e) {
+  e = e->IgnoreParenImpCasts();
+  if (const auto* d = dyn_cast<DeclRefExpr>(e)) {
+    return Path{"d" + pointer_text(d->getDecl()), d->getDecl()->getNameAsString()};
+  }
+  if (isa<CXXThisExpr>(e)) return Path{"this", "this"};
+  if (const auto* m = dyn_cast<MemberExpr>(e)) {
+    const ValueDecl* member = m->getMemberDecl();
+    const Expr* base = m->getBase()->IgnoreParenImpCasts();
+    std::optional<Path> b;
+    if (isa<CXXThisExpr>(base)) {
+      const auto* record = dyn_cast<CXXRecordDecl>(member->getDeclContext());
+      b = Path{"this", record != nullptr ? record->getNameAsString() + ":" : "this"};
+    } else {
+      b = path_of(base);
+      if (!b) return std::nullopt;
+      if (m->isArrow()) b->id += "*";
+    }
+    const bool is_this = b->id == "this";
+    return Path{b->id + ".f" + pointer_text(member),
+                b->name + (is_this ? ":" : m->isArrow() ? "->" : ".") + member->getNameAsString()};
+  }
+  if (const auto* u = dyn_cast<UnaryOperator>(e); u != nullptr && u->getOpcode() == UO_Deref) {
+    auto b = path_of(u->getSubExpr());
+    if (b) b->id += "*", b->name = "*" + b->name;
+    return b;
+  }
+  if (const auto* op = dyn_cast<CXXOperatorCallExpr>(e);
+      op != nullptr && (op->getOperator() == OO_Star || op->getOperator() == OO_Arrow) &&
+      op->getNumArgs() >= 1) {
+    auto b = path_of(op->getArg(0));
+    if (b) b->id += "*";
+    return b;
+  }
+  return std::nullopt;
+}
+
+// The object a member call is made on, as a path (p->f() is on *p).
+std::optional<Path> object_path(const CXXMemberCallExpr* call) {
+  const Expr* object = call->getImplicitObjectArgument();
+  if (object == nullptr) return std::nullopt;
+  auto p = path_of(object);
+  const auto* callee = dyn_cast<MemberExpr>(call->getCallee()->IgnoreParens());
+  if (p && callee != nullptr && callee->isArrow() && p->id != "this") p->id += "*";
+  return p;
+}
+
+std::optional<LockKey> key_of(const Expr* e, MutexKind kind) {
+  auto p = path_of(e);
+  if (!p) return std::nullopt;
+  return LockKey{p->id, p->name, kind == MutexKind::rw};
+}
+
+// ---- the operations --------------------------------------------------------------------------
+
+enum class Op { none, acquire, release, acquire_shared, release_shared, maybe_acquire };
+
+Op mutex_op(llvm::StringRef method) {
+  if (method == "lock") return Op::acquire;
+  if (method == "unlock") return Op::release;
+  if (method == "rlock" || method == "lock_shared") return Op::acquire_shared;
+  if (method == "runlock" || method == "unlock_shared") return Op::release_shared;
+  if (method.starts_with("try_")) return Op::maybe_acquire;
+  return Op::none;
+}
+
+// A blocking operation in this call, or "".
+std::string blocking_call(const CallExpr* call) {
+  const FunctionDecl* f = call->getDirectCallee();
+  if (f == nullptr) return "";
+  const std::string name = f->getNameAsString();
+  if (const auto* m = dyn_cast<CXXMethodDecl>(f)) {
+    // The class of the object it is called on: weft's channels get send and recv from bases.
+    const auto* member = dyn_cast<CXXMemberCallExpr>(call);
+    const Expr* object = member != nullptr ? member->getImplicitObjectArgument() : nullptr;
+    const std::string cls = object != nullptr ? record_name(object->IgnoreParenImpCasts()->getType())
+                                              : m->getParent()->getQualifiedNameAsString();
+    if (cls == "weft::chan" || cls == "weft::send_only" || cls == "weft::recv_only") {
+      if (name == "send") return "a channel send";
+      if (name == "recv") return "a channel receive";
+      return "";
+    }
+    if (cls == "weft::WaitGroup" && name == "wait") return "WaitGroup::wait";
+    if ((cls == "weft::Cond" || cls == "std::condition_variable" ||
+         cls == "std::condition_variable_any") &&
+        llvm::StringRef(name).starts_with("wait")) {
+      return "Cond::wait";  // blocks only with another lock held: it releases its own
+    }
+    if ((cls == "std::thread" || cls == "std::jthread") && name == "join") return "a join";
+    if ((cls == "std::future" || cls == "std::shared_future") && (name == "get" || name == "wait")) {
+      return "future::" + name;
+    }
+    return "";
+  }
+  const std::string q = f->getQualifiedNameAsString();
+  if (q == "weft::sleep" || q == "std::this_thread::sleep_for" ||
+      q == "std::this_thread::sleep_until") {
+    return "a sleep";
+  }
+  if (q == "weft::select") {
+    for (const Expr* a : call->arguments()) {
+      const auto* c = dyn_cast<CallExpr>(a->IgnoreImplicit());
+      if (c != nullptr && c->getDirectCallee() != nullptr &&
+          c->getDirectCallee()->getQualifiedNameAsString() == "weft::case_default") {
+        return "";
+      }
+    }
+    return "a select without a default case";
+  }
+  return "";
+}
+
+// The locks a method takes on members of its own object, directly in its body (for a call made
+// while the caller holds one of them).
+struct CalleeAcquire {
+  std::string member_id;  // "this.f<field>"
+  std::string member_name;
+  bool shared;
+  SourceLocation at;
+};
+
+class CalleeScan : public RecursiveASTVisitor<CalleeScan> {
+ public:
+  std::vector<CalleeAcquire> found;
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr* call) {
+    const CXXMethodDecl* m = call->getMethodDecl();
+    if (m == nullptr) return true;
+    const MutexKind kind = mutex_kind(m->getThisType()->getPointeeType());
+    const Op op = mutex_op(m->getName());
+    if (kind == MutexKind::none || kind == MutexKind::recursive ||
+        (op != Op::acquire && op != Op::acquire_shared)) {
+      return true;
+    }
+    add(object_path(call), op == Op::acquire_shared, call->getExprLoc());
+    return true;
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr* e) {
+    const std::string n = record_name(e->getType());
+    if (!is_guard(n) || e->getNumArgs() == 0) return true;
+    for (const Expr* a : e->arguments()) {
+      const std::string t = record_name(a->getType());
+      if (t == "std::defer_lock_t" || t == "std::try_to_lock_t" || t == "std::adopt_lock_t") return true;
+    }
+    for (const Expr* a : e->arguments()) {
+      const MutexKind kind = mutex_kind(a->getType());
+      if (kind == MutexKind::plain || kind == MutexKind::rw) {
+        add(path_of(a), n == "std::shared_lock", e->getBeginLoc());
+      }
+    }
+    return true;
+  }
+  bool TraverseLambdaExpr(LambdaExpr*) { return true; }  // runs elsewhere, later
+
+ private:
+  void add(const std::optional<Path>& p, bool shared, SourceLocation at) {
+    if (p && p->id.rfind("this.", 0) == 0 && p->id.find('.', 5) == std::string::npos) {
+      found.push_back({p->id, p->name, shared, at});
+    }
+  }
+};
+
+// Locks captured by reference or handed by reference or pointer to other code, anywhere in a
+// function's body (its lambdas included).
+class EscapeScan : public RecursiveASTVisitor<EscapeScan> {
+ public:
+  std::set<std::string> found;
+  bool VisitLambdaExpr(LambdaExpr* lambda) {
+    for (const LambdaCapture& c : lambda->captures()) {
+      if (c.capturesThis()) found.insert("this");
+      if (c.capturesVariable() && c.getCaptureKind() == LCK_ByRef) {
+        found.insert("d" + pointer_text(c.getCapturedVar()));
+      }
+    }
+    return true;
+  }
+  bool VisitCallExpr(CallExpr* call) {
+    args(call->arguments());
+    return true;
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr* construct) {
+    const std::string n = record_name(construct->getType());
+    // A guard or a Cond keeps the lock balanced; it does not hand it to anyone.
+    if (!is_guard(n) && n != "weft::Cond" && n != "std::condition_variable_any") {
+      args(construct->arguments());
+    }
+    return true;
+  }
+
+ private:
+  template <class Range>
+  void args(Range range) {
+    for (const Expr* a : range) {
+      const Expr* e = a->IgnoreParenImpCasts();
+      if (const auto* u = dyn_cast<UnaryOperator>(e); u != nullptr && u->getOpcode() == UO_AddrOf) {
+        e = u->getSubExpr();
+      }
+      const MutexKind kind = mutex_kind(e->getType());
+      if (kind == MutexKind::none || kind == MutexKind::recursive) continue;
+      if (auto p = path_of(e)) found.insert(p->id);
+    }
+  }
+};
+
+// ---- the dataflow ----------------------------------------------------------------------------
+
+struct Guard {
+  std::vector<LockKey> keys;
+  bool shared = false;
+  bool manual = false;  // unique_lock / shared_lock: may be unlocked and relocked by hand
+};
+
+struct State {
+  bool reached = false;
+  std::map<std::string, LockMask> locks;
+  std::map<const VarDecl*, LockMask> guards;  // kExclusive: owns its locks; kFree: does not
+};
+
+class Analysis {
+ public:
+  Analysis(ASTContext& context, const FunctionDecl& function) : context_(context), function_(function) {}
+
+  LockFlow run() {
+    const Stmt* body = function_.getBody();
+    if (body == nullptr) return {};
+    CFG::BuildOptions options;
+    options.AddImplicitDtors = true;
+    options.AddTemporaryDtors = false;
+    cfg_ = CFG::buildCFG(&function_, const_cast<Stmt*>(body), &context_, options);
+    if (!cfg_) return {};
+    prescan();
+    if (keys_.empty() && !has_blocking_) return {};
+
+    // Fixpoint over block entry states, then one pass that records the events.
+    std::vector<State> in(cfg_->getNumBlockIDs());
+    in[cfg_->getEntry().getBlockID()].reached = true;
+    std::vector<const CFGBlock*> work{&cfg_->getEntry()};
+    std::vector<bool> queued(cfg_->getNumBlockIDs(), false);
+    queued[cfg_->getEntry().getBlockID()] = true;
+    for (std::size_t steps = 0; !work.empty() && steps < 100000; ++steps) {
+      const CFGBlock* b = work.back();
+      work.pop_back();
+      queued[b->getBlockID()] = false;
+      State out = in[b->getBlockID()];
+      transfer(*b, out, /*record=*/false);
+      for (const CFGBlock::AdjacentBlock& s : b->succs()) {
+        const CFGBlock* next = s.getReachableBlock();
+        if (next == nullptr) continue;
+        if (join(in[next->getBlockID()], out) && !queued[next->getBlockID()]) {
+          queued[next->getBlockID()] = true;
+          work.push_back(next);
+        }
+      }
+    }
+    for (const CFGBlock* b : *cfg_) {
+      if (!in[b->getBlockID()].reached) continue;
+      State out = in[b->getBlockID()];
+      transfer(*b, out, /*record=*/true);
+      for (const CFGBlock::AdjacentBlock& s : b->succs()) {
+        if (s.getReachableBlock() == &cfg_->getExit()) record_exit(*b, out);
+      }
+    }
+    flow_.released_by_hand.assign(released_by_hand_.begin(), released_by_hand_.end());
+    EscapeScan escapes;
+    escapes.TraverseStmt(const_cast<Stmt*>(function_.getBody()));
+    flow_.escaped_ids.assign(escapes.found.begin(), escapes.found.end());
+    return std::move(flow_);
+  }
+
+ private:
+  // The locks this function acquires itself, and whether it has anything that blocks.
+  void prescan() {
+    for (const CFGBlock* b : *cfg_) {
+      for (const CFGElement& e : *b) {
+        const auto s = e.getAs<CFGStmt>();
+        if (!s) continue;
+        const Stmt* st = s->getStmt();
+        if (const auto* call = dyn_cast<CXXMemberCallExpr>(st)) {
+          if (auto m = as_mutex_call(call); m && (m->op == Op::acquire || m->op == Op::acquire_shared)) {
+            keys_.insert(m->key.id);
+          }
+        }
+        if (const auto* decl = dyn_cast<DeclStmt>(st)) {
+          for (const Decl* d : decl->decls()) {
+            if (auto g = as_guard(dyn_cast<VarDecl>(d))) {
+              for (const LockKey& k : g->first.keys) keys_.insert(k.id);
+            }
+          }
+        }
+        if (const auto* call = dyn_cast<CallExpr>(st); call != nullptr && !blocking_call(call).empty()) {
+          has_blocking_ = true;
+        }
+      }
+      if (const auto* loop = dyn_cast_or_null<CXXForRangeStmt>(b->getTerminatorStmt());
+          loop != nullptr && channel_range(loop)) {
+        has_blocking_ = true;
+      }
+    }
+  }
+
+  struct MutexCall {
+    Op op;
+    LockKey key;
+  };
+  std::optional<MutexCall> as_mutex_call(const CXXMemberCallExpr* call) const {
+    const CXXMethodDecl* m = call->getMethodDecl();
+    if (m == nullptr) return std::nullopt;
+    const MutexKind kind = mutex_kind(m->getThisType()->getPointeeType());
+    if (kind == MutexKind::none || kind == MutexKind::recursive) return std::nullopt;
+    const Op op = mutex_op(m->getName());
+    if (op == Op::none) return std::nullopt;
+    auto p = object_path(call);
+    if (!p) return std::nullopt;
+    auto key = key_of(call->getImplicitObjectArgument(), kind);
+    if (!key) return std::nullopt;
+    key->id = p->id;
+    return MutexCall{op, *key};
+  }
+
+  // A guard variable and its initial ownership (kExclusive: it locked; kFree: deferred;
+  // kAnyState: it tried).
+  std::optional<std::pair<Guard, LockMask>> as_guard(const VarDecl* v) const {
+    if (v == nullptr || !v->hasInit()) return std::nullopt;
+    const std::string n = record_name(v->getType());
+    if (!is_guard(n)) return std::nullopt;
+    const auto* e = dyn_cast<CXXConstructExpr>(v->getInit()->IgnoreImplicit());
+    if (e == nullptr) return std::nullopt;
+    Guard g;
+    g.shared = n == "std::shared_lock";
+    g.manual = n == "std::unique_lock" || n == "std::shared_lock";
+    LockMask owns = kExclusive;
+    for (const Expr* a : e->arguments()) {
+      const std::string t = record_name(a->getType());
+      if (t == "std::defer_lock_t") owns = kFree;
+      if (t == "std::try_to_lock_t") owns = kAnyState;
+      const MutexKind kind = mutex_kind(a->getType());
+      if (kind == MutexKind::plain || kind == MutexKind::rw) {
+        if (auto k = key_of(a, kind)) g.keys.push_back(*k);
+      } else if (llvm::StringRef(t).starts_with("std::chrono::")) {
+        owns = kAnyState;  // a timeout: it may or may not have locked
+      }
+    }
+    if (g.keys.empty()) return std::nullopt;
+    return std::pair{g, owns};
+  }
+
+  LockMask get(const State& s, const std::string& id) const {
+    auto it = s.locks.find(id);
+    if (it != s.locks.end()) return it->second;
+    return keys_.count(id) != 0 ? kFree : kAnyState;
+  }
+
+  bool join(State& into, const State& from) const {
+    if (!from.reached) return false;
+    if (!into.reached) {
+      into = from;
+      return true;
+    }
+    bool changed = false;
+    // A lock missing on one side is at its entry state there.
+    for (const auto& [id, mask] : from.locks) {
+      const LockMask merged = get(into, id) | mask;
+      auto it = into.locks.find(id);
+      if (it == into.locks.end() || it->second != merged) {
+        into.locks[id] = merged;
+        changed = true;
+      }
+    }
+    for (auto& [id, mask] : into.locks) {
+      if (from.locks.count(id) == 0 && (mask | get(from, id)) != mask) {
+        mask |= get(from, id);
+        changed = true;
+      }
+    }
+    for (const auto& [g, mask] : from.guards) {
+      auto [it, fresh] = into.guards.emplace(g, mask);
+      if (!fresh && (it->second | mask) != it->second) {
+        it->second |= mask;
+        changed = true;
+      }
+      changed |= fresh;
+    }
+    return changed;
+  }
+
+  // The state a lock moves to.
+  static LockMask after(LockMask before, Op op) {
+    LockMask out = 0;
+    for (LockMask bit : {kFree, kExclusive, kShared, kSharedTwice}) {
+      if ((before & bit) == 0) continue;
+      switch (op) {
+        case Op::acquire: out |= kExclusive; break;
+        case Op::release: out |= kFree; break;
+        case Op::acquire_shared: out |= bit == kFree ? kShared : kSharedTwice; break;
+        case Op::release_shared: out |= bit == kSharedTwice ? (kShared | kSharedTwice) : kFree; break;
+        case Op::maybe_acquire: out |= bit | kExclusive; break;
+        case Op::none: out |= bit; break;
+      }
+    }
+    return out;
+  }
+
+  void event(bool record, LockEvent e) {
+    if (record) flow_.events.push_back(std::move(e));
+  }
+
+  void apply(State& s, const LockKey& key, Op op, SourceLocation at, bool by_guard, bool record,
+             bool manual_under_guard = false) {
+    const LockMask before = get(s, key.id);
+    if (op == Op::acquire || op == Op::acquire_shared || op == Op::release || op == Op::release_shared) {
+      LockEvent e{op == Op::acquire || op == Op::acquire_shared ? LockEvent::Kind::acquire
+                                                                : LockEvent::Kind::release,
+                  at, key};
+      e.shared = op == Op::acquire_shared || op == Op::release_shared;
+      e.by_guard = by_guard;
+      e.manual_under_guard = manual_under_guard;
+      e.before = before;
+      event(record, std::move(e));
+    }
+    s.locks[key.id] = after(before, op);
+  }
+
+  std::vector<std::pair<LockKey, LockMask>> snapshot(const State& s) const {
+    std::vector<std::pair<LockKey, LockMask>> out;
+    for (const auto& [id, mask] : s.locks) {
+      auto it = names_.find(id);
+      if (it != names_.end()) out.emplace_back(it->second, mask);
+    }
+    return out;
+  }
+
+  void transfer(const CFGBlock& block, State& s, bool record) {
+    for (const CFGElement& element : block) {
+      if (const auto d = element.getAs<CFGAutomaticObjDtor>()) {
+        const VarDecl* v = d->getVarDecl();
+        auto g = guards_.find(v);
+        if (g == guards_.end()) continue;
+        const LockMask owns = s.guards.count(v) != 0 ? s.guards[v] : kFree;
+        if (always(owns, kExclusive)) {
+          for (const LockKey& k : g->second.keys) {
+            apply(s, k, g->second.shared ? Op::release_shared : Op::release, d->getTriggerStmt() != nullptr ? d->getTriggerStmt()->getEndLoc() : v->getLocation(), true, record);
+          }
+        } else if ((owns & kExclusive) != 0) {
+          for (const LockKey& k : g->second.keys) s.locks[k.id] = get(s, k.id) | kFree;
+        }
+        s.guards[v] = kFree;
+        continue;
+      }
+      const auto cs = element.getAs<CFGStmt>();
+      if (!cs) continue;
+      const Stmt* st = cs->getStmt();
+      if (const auto* decl = dyn_cast<DeclStmt>(st)) {
+        for (const Decl* dd : decl->decls()) {
+          const auto* v = dyn_cast<VarDecl>(dd);
+          auto g = as_guard(v);
+          if (!g) continue;
+          guards_[v] = g->first;
+          for (const LockKey& k : g->first.keys) names_[k.id] = k;
+          if (g->second == kExclusive) {
+            for (const LockKey& k : g->first.keys) {
+              apply(s, k, g->first.shared ? Op::acquire_shared : Op::acquire, v->getLocation(), true, record);
+            }
+          } else if (g->second == kAnyState) {
+            for (const LockKey& k : g->first.keys) apply(s, k, Op::maybe_acquire, v->getLocation(), true, record);
+          }
+          s.guards[v] = g->second;
+        }
+        continue;
+      }
+      const auto* call = dyn_cast<CallExpr>(st);
+      if (call == nullptr) continue;
+      if (const auto* member = dyn_cast<CXXMemberCallExpr>(call)) {
+        if (auto m = as_mutex_call(member)) {
+          names_[m->key.id] = m->key;
+          const bool release = m->op == Op::release || m->op == Op::release_shared;
+          bool under_guard = false;
+          if (release) {
+            released_by_hand_.insert(m->key.id);
+            for (const auto& [v, g] : guards_) {
+              if (g.manual) continue;
+              auto owns = s.guards.find(v);
+              if (owns == s.guards.end() || !always(owns->second, kExclusive)) continue;
+              for (const LockKey& k : g.keys) under_guard |= k.id == m->key.id;
+            }
+          }
+          apply(s, m->key, m->op, member->getExprLoc(), false, record, under_guard);
+          continue;
+        }
+        if (guard_method(*member, s, record)) continue;
+        callee_locks(*member, s, record);
+      }
+      if (std::string what = blocking_call(call); !what.empty()) {
+        LockEvent e{LockEvent::Kind::blocking, call->getExprLoc()};
+        e.what = what;
+        e.locks = snapshot(s);
+        event(record, std::move(e));
+      }
+    }
+    if (const auto* loop = dyn_cast_or_null<CXXForRangeStmt>(block.getTerminatorStmt());
+        loop != nullptr && channel_range(loop)) {
+      LockEvent e{LockEvent::Kind::blocking, loop->getColonLoc()};
+      e.what = "a range over a channel";
+      e.locks = snapshot(s);
+      event(record, std::move(e));
+    }
+  }
+
+  // unique_lock / shared_lock: lock() and unlock() on the guard move its locks.
+  bool guard_method(const CXXMemberCallExpr& call, State& s, bool record) {
+    const auto* object = dyn_cast_or_null<DeclRefExpr>(
+        call.getImplicitObjectArgument() ? call.getImplicitObjectArgument()->IgnoreParenImpCasts() : nullptr);
+    if (object == nullptr) return false;
+    const auto* v = dyn_cast<VarDecl>(object->getDecl());
+    auto g = guards_.find(v);
+    if (g == guards_.end() || call.getMethodDecl() == nullptr) return false;
+    const llvm::StringRef name = call.getMethodDecl()->getName();
+    if (name == "lock" || name == "unlock") {
+      const bool lock = name == "lock";
+      for (const LockKey& k : g->second.keys) {
+        const Op op = g->second.shared ? (lock ? Op::acquire_shared : Op::release_shared)
+                                       : (lock ? Op::acquire : Op::release);
+        apply(s, k, op, call.getExprLoc(), true, record);
+      }
+      s.guards[v] = lock ? kExclusive : kFree;
+    } else if (name == "release") {
+      s.guards[v] = kFree;  // the guard lets go without unlocking: the lock stays held
+    } else if (name.starts_with("try_")) {
+      for (const LockKey& k : g->second.keys) apply(s, k, Op::maybe_acquire, call.getExprLoc(), true, record);
+      s.guards[v] = kAnyState;
+    }
+    return true;
+  }
+
+  // A call to a method that locks a member of the object it is called on.
+  void callee_locks(const CXXMemberCallExpr& call, State& s, bool record) {
+    const CXXMethodDecl* m = call.getMethodDecl();
+    if (m == nullptr || m->isVirtual()) return;
+    const FunctionDecl* def = nullptr;
+    if (!m->hasBody(def) || def == nullptr || def == &function_) return;
+    auto object = object_path(&call);
+    if (!object) return;
+    CalleeScan scan;
+    scan.TraverseStmt(const_cast<Stmt*>(def->getBody()));
+    for (const CalleeAcquire& a : scan.found) {
+      const std::string id = object->id + a.member_id.substr(4);  // "this.fX" -> "<obj>.fX"
+      auto name = names_.find(id);
+      if (name == names_.end()) continue;  // a lock this function never touches itself
+      LockEvent e{LockEvent::Kind::acquire, call.getExprLoc(), name->second};
+      e.shared = a.shared;
+      e.before = get(s, id);
+      e.callee_acquire = a.at;
+      e.what = m->getNameAsString();
+      event(record, std::move(e));
+    }
+  }
+
+  static bool channel_range(const CXXForRangeStmt* loop) {
+    const std::string n = record_name(loop->getRangeInit()->getType());
+    return n == "weft::chan" || n == "weft::recv_only";
+  }
+
+  void record_exit(const CFGBlock& block, const State& s) {
+    SourceLocation at;
+    for (auto it = block.rbegin(); it != block.rend(); ++it) {
+      if (const auto cs = it->getAs<CFGStmt>()) {
+        if (isa<ReturnStmt>(cs->getStmt()) || isa<CXXThrowExpr>(cs->getStmt())) {
+          at = cs->getStmt()->getBeginLoc();
+          break;
+        }
+      }
+    }
+    if (at.isInvalid()) {
+      if (const auto* body = dyn_cast<CompoundStmt>(function_.getBody())) at = body->getRBracLoc();
+    }
+    LockEvent e{LockEvent::Kind::exit, at};
+    e.locks = snapshot(s);
+    flow_.events.push_back(std::move(e));
+  }
+
+  ASTContext& context_;
+  const FunctionDecl& function_;
+  std::unique_ptr<CFG> cfg_;
+  std::set<std::string> keys_;     // acquired in this function: free at entry
+  bool has_blocking_ = false;
+  std::map<std::string, LockKey> names_;
+  std::map<const VarDecl*, Guard> guards_;
+  std::set<std::string> released_by_hand_;
+  LockFlow flow_;
+};
+
+}  // namespace
+
+bool LockFlow::escaped(const LockKey& key) const {
+  for (const std::string& e : escaped_ids) {
+    // The lock itself, or the object or pointer it is a member of.
+    if (key.id == e || (key.id.rfind(e, 0) == 0 && (key.id[e.size()] == '.' || key.id[e.size()] == '*'))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+const LockFlow& lock_flow(ASTContext& context, const FunctionDecl& function) {
+  thread_local const ASTContext* cached_for = nullptr;
+  thread_local std::map<const FunctionDecl*, LockFlow> cache;
+  if (cached_for != &context) {
+    cache.clear();
+    cached_for = &context;
+  }
+  auto it = cache.find(&function);
+  if (it == cache.end()) it = cache.emplace(&function, Analysis(context, function).run()).first;
+  return it->second;
+}
+
+}  // namespace weft::vet

@@ -1,0 +1,54 @@
+#include <mutex>
+#include <shared_mutex>
+
+#include "weft/weft.h"
+
+struct Account {
+  weft::Mutex mu;
+  int balance = 0;
+  int read() {
+    weft::MutexLock hold(mu);
+    return balance;
+  }
+  void withdraw(int n) {
+    weft::MutexLock hold(mu);
+    if (read() >= n) balance -= n;  // expect-warning: weft-double-lock
+  }
+};
+
+void twice_on_one_path(std::mutex& mu, bool retry) {
+  mu.lock();
+  if (retry) {
+    mu.lock();  // expect-warning: weft-double-lock
+  }
+  mu.unlock();
+}
+
+void guard_then_lock(std::mutex& mu) {
+  std::lock_guard<std::mutex> hold(mu);
+  mu.lock();  // expect-warning: weft-double-lock
+}
+
+void read_lock_twice(weft::RWMutex& mu) {
+  mu.rlock();
+  mu.rlock();  // expect-warning: weft-double-lock
+  mu.runlock();
+  mu.runlock();
+}
+
+void read_under_write(std::shared_mutex& mu) {
+  std::unique_lock<std::shared_mutex> hold(mu);
+  std::shared_lock<std::shared_mutex> reader(mu);  // expect-warning: weft-double-lock
+}
+
+void after_switch(weft::Mutex& mu, int kind) {
+  switch (kind) {
+    case 0:
+      mu.lock();
+      break;
+    default:
+      mu.lock();
+      break;
+  }
+  mu.lock();  // expect-warning: weft-double-lock
+}
