@@ -11,7 +11,7 @@ import time
 
 vet, include, work = sys.argv[1:4]
 functions = int(sys.argv[4]) if len(sys.argv) > 4 else 60
-runs = int(sys.argv[5]) if len(sys.argv) > 5 else 3
+runs = int(sys.argv[5]) if len(sys.argv) > 5 else 5
 os.makedirs(work, exist_ok=True)
 tu = os.path.join(work, "large_tu.cc")
 here = os.path.dirname(os.path.abspath(__file__))

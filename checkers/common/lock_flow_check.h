@@ -1,30 +1,21 @@
-// LockFlowCheck: the base of the checks that read lock_flow(): it matches every function and
-// lambda with a body and hands each one's lock events to on_flow.
+// LockFlowCheck: the base of the checks that read lock_flow(): each function's and lambda's lock
+// events go to on_flow.
 #pragma once
 
-#include "analyzer/src/check.h"
+#include "function_check.h"
 #include "lock_flow.h"
 
 namespace weft::vet {
 
-class LockFlowCheck : public Check {
+class LockFlowCheck : public FunctionCheck {
  public:
-  using Check::Check;
-  void register_matchers(clang::ast_matchers::MatchFinder& finder) final {
-    using namespace clang::ast_matchers;
-    finder.addMatcher(functionDecl(isDefinition(), hasBody(compoundStmt())).bind("function"), this);
-    finder.addMatcher(lambdaExpr().bind("lambda"), this);
-  }
-  void run(const clang::ast_matchers::MatchFinder::MatchResult& r) final {
-    const clang::FunctionDecl* f = r.Nodes.getNodeAs<clang::FunctionDecl>("function");
-    if (const auto* lambda = r.Nodes.getNodeAs<clang::LambdaExpr>("lambda")) {
-      f = lambda->getCallOperator();
-    }
-    if (f == nullptr || !f->hasBody() || !seen_.insert(f).second) return;
-    on_flow(r, *f, lock_flow(*r.Context, *f));
-  }
+  using FunctionCheck::FunctionCheck;
 
  protected:
+  void on_function(const clang::ast_matchers::MatchFinder::MatchResult& r,
+                   const clang::FunctionDecl& function) final {
+    on_flow(r, function, lock_flow(*r.Context, function));
+  }
   virtual void on_flow(const clang::ast_matchers::MatchFinder::MatchResult& r,
                        const clang::FunctionDecl& function, const LockFlow& flow) = 0;
 
@@ -40,9 +31,6 @@ class LockFlowCheck : public Check {
     }
     return notes;
   }
-
- private:
-  std::set<const clang::FunctionDecl*> seen_;
 };
 
 }  // namespace weft::vet

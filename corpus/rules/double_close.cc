@@ -1,6 +1,5 @@
 // expect: panic
 // vet: weft-channel-double-close
-// known-miss: weft-vet, channel-double-close is not written yet
 // Breaks "close a channel once, and only its owner closes it": a cleanup path closes the
 // channel the normal path has already closed — "close of closed channel".
 #include "weft/harness/program.h"

@@ -1,6 +1,5 @@
 // expect: deadlock
 // vet: weft-nil-channel-op
-// known-miss: weft-vet, nil-channel-op is not written yet
 // Breaks "make a channel before you use it": a default-constructed chan is nil, and a send on a
 // nil channel blocks for ever.
 #include "weft/harness/program.h"

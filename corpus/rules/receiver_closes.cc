@@ -1,6 +1,5 @@
 // expect: panic
 // vet: weft-channel-double-close
-// known-miss: weft-vet, channel-double-close (a close of a channel the function does not own) is not written yet
 // Breaks "only the owner closes": the consumer closes the channel to say "enough", and the
 // producer's next send panics — "send on closed channel".
 #include "weft/harness/program.h"

@@ -1,6 +1,5 @@
 // expect: deadlock
 // vet: weft-nil-channel-op
-// known-miss: weft-vet, nil-channel-op is not written yet
 // A select whose every case is a nil channel can never proceed: the two inputs were disabled
 // (set to nil, as the book does for drained inputs) before the loop noticed both were done.
 #include "weft/harness/program.h"

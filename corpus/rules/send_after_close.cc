@@ -1,6 +1,5 @@
 // expect: panic
 // vet: weft-send-after-close
-// known-miss: weft-vet, send-after-close is not written yet
 // Breaks "never send after close": the producer closes to say it is done, then sends a late
 // value — "send on closed channel".
 #include "weft/harness/program.h"

@@ -1,0 +1,52 @@
+// Channel state along every path of a function: a forward dataflow over Clang's CFG that follows
+// weft channel handles (chan, send_only, recv_only) held in local variables and parameters
+// through make_chan, default construction (nil), assignment, close, and the operations on them.
+// The channel checks (channel-double-close, send-after-close, nil-channel-op) read its events.
+//
+// A handle is followed only while this function alone can change it: one captured by reference
+// by a lambda, passed by non-const reference or pointer, or reached through anything but a local
+// or parameter is not followed. A closed channel stays closed, so "closed" facts do not depend
+// on other tasks. As with locks, a check reports what holds on every path reaching a point.
+#pragma once
+
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/Decl.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace weft::vet {
+
+enum ChanBit : std::uint8_t { kNil = 1, kOpen = 2, kClosed = 4 };
+using ChanMask = std::uint8_t;
+constexpr ChanMask kAnyChan = kNil | kOpen | kClosed;
+
+struct ChanEvent {
+  enum class Kind {
+    close,
+    send,        // send, try_send, or a select's send case
+    receive,     // recv, try_recv, a range, a select's receive case
+    select_all,  // a select without default whose every case is on a followed handle
+  };
+  Kind kind;
+  clang::SourceLocation at;
+  std::string name;          // the handle, for people
+  const clang::VarDecl* var = nullptr;
+  bool blocking = true;      // false: try_send / try_recv / a select case
+  ChanMask before = kAnyChan;
+  std::vector<ChanMask> cases;  // select_all: each case's state
+  clang::SourceLocation closed_at;  // where this path closed it (the first close seen)
+};
+
+struct ChanFlow {
+  std::vector<ChanEvent> events;
+};
+
+const ChanFlow& chan_flow(clang::ASTContext& context, const clang::FunctionDecl& function);
+
+inline bool always_chan(ChanMask mask, ChanMask states) {
+  return mask != 0 && (mask & ~states) == 0;
+}
+
+}  // namespace weft::vet
