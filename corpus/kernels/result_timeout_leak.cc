@@ -1,6 +1,5 @@
 // expect: leak
 // vet: weft-unbuffered-send-abandoned
-// known-miss: weft-vet, unbuffered-send-abandoned is not written yet
 // Kernel (blocking, communication): a request handler runs the call in a task and waits for its
 // result or a timeout; when the timeout wins, the task blocks for ever on the unbuffered send.
 // Bug: nobody will ever receive the late result. Fix: give the result channel a buffer of one

@@ -1,5 +1,5 @@
 // expect: leak
-// vet: clean
+// vet: weft-unbuffered-send-abandoned
 // Kernel (blocking, communication): an event bus's dispatcher stops reading when the bus is
 // closed, but a publisher still sends on the unbuffered events channel and blocks for ever.
 // Bug: the send does not watch the bus's quit channel. Fix: publishers select on quit too
@@ -20,5 +20,5 @@ WEFT_PROGRAM(subscriber_after_stop) {
   });
   quit.close();
   dispatcher_done.recv();
-  weft::go([events] { events.send(1); });  // a late publisher
+  weft::go([events] { events.send(1); });  // expect-warning: weft-unbuffered-send-abandoned
 }

@@ -1,6 +1,5 @@
 // expect: leak
 // vet: weft-unbuffered-send-abandoned
-// known-miss: weft-vet, unbuffered-send-abandoned is not written yet
 // Breaks "a task must be able to finish when its caller gives up": the result channel is
 // unbuffered, so when the timeout wins, the worker blocks for ever on its send.
 #include <chrono>
