@@ -10,6 +10,8 @@
 #include <memory>
 #include <set>
 
+#include "tu_generation.h"
+
 namespace weft::vet {
 namespace {
 
@@ -119,6 +121,9 @@ class Analysis {
       if (!in[b->getBlockID()].reached) continue;
       State out = in[b->getBlockID()];
       transfer(*b, out, true);
+      for (const CFGBlock::AdjacentBlock& s : b->succs()) {
+        if (s.getReachableBlock() == &cfg_->getExit()) record_exit(*b, out);
+      }
     }
     return std::move(flow_);
   }
@@ -268,6 +273,22 @@ class Analysis {
     }
   }
 
+  void record_exit(const CFGBlock& block, const State& s) {
+    SourceLocation at;
+    for (auto it = block.rbegin(); it != block.rend() && at.isInvalid(); ++it) {
+      if (const auto cs = it->getAs<CFGStmt>();
+          cs && (isa<ReturnStmt>(cs->getStmt()) || isa<CXXThrowExpr>(cs->getStmt()))) {
+        at = cs->getStmt()->getBeginLoc();
+      }
+    }
+    if (at.isInvalid()) {
+      if (const auto* body = dyn_cast<CompoundStmt>(function_.getBody())) at = body->getRBracLoc();
+    }
+    ChanEvent e{ChanEvent::Kind::exit, at, "", nullptr};
+    for (const auto& [v, where] : s.closed_at) e.closed.push_back(v);
+    flow_.events.push_back(std::move(e));
+  }
+
   ASTContext& context_;
   const FunctionDecl& function_;
   std::unique_ptr<CFG> cfg_;
@@ -278,11 +299,11 @@ class Analysis {
 }  // namespace
 
 const ChanFlow& chan_flow(ASTContext& context, const FunctionDecl& function) {
-  thread_local const ASTContext* cached_for = nullptr;
+  thread_local std::uint64_t cached_for = ~std::uint64_t{0};
   thread_local std::map<const FunctionDecl*, ChanFlow> cache;
-  if (cached_for != &context) {
+  if (cached_for != tu_generation) {  // a new TU: its nodes may sit at the old ones' addresses
     cache.clear();
-    cached_for = &context;
+    cached_for = tu_generation;
   }
   auto it = cache.find(&function);
   if (it == cache.end()) it = cache.emplace(&function, Analysis(context, function).run()).first;

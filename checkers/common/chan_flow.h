@@ -28,6 +28,7 @@ struct ChanEvent {
     send,        // send, try_send, or a select's send case
     receive,     // recv, try_recv, a range, a select's receive case
     select_all,  // a select without default whose every case is on a followed handle
+    exit,        // a path leaves the function (return, throw, the closing brace)
   };
   Kind kind;
   clang::SourceLocation at;
@@ -37,6 +38,7 @@ struct ChanEvent {
   ChanMask before = kAnyChan;
   std::vector<ChanMask> cases;  // select_all: each case's state
   clang::SourceLocation closed_at;  // where this path closed it (the first close seen)
+  std::vector<const clang::VarDecl*> closed;  // exit: handles some path reaching it closed
 };
 
 struct ChanFlow {

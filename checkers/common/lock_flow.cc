@@ -11,6 +11,8 @@
 #include <optional>
 #include <set>
 
+#include "tu_generation.h"
+
 namespace weft::vet {
 namespace {
 
@@ -657,11 +659,11 @@ bool LockFlow::escaped(const LockKey& key) const {
 }
 
 const LockFlow& lock_flow(ASTContext& context, const FunctionDecl& function) {
-  thread_local const ASTContext* cached_for = nullptr;
+  thread_local std::uint64_t cached_for = ~std::uint64_t{0};
   thread_local std::map<const FunctionDecl*, LockFlow> cache;
-  if (cached_for != &context) {
+  if (cached_for != tu_generation) {  // a new TU: its nodes may sit at the old ones' addresses
     cache.clear();
-    cached_for = &context;
+    cached_for = tu_generation;
   }
   auto it = cache.find(&function);
   if (it == cache.end()) it = cache.emplace(&function, Analysis(context, function).run()).first;

@@ -1,6 +1,5 @@
 // expect: deadlock
 // vet: weft-channel-never-closed
-// known-miss: weft-vet, channel-never-closed is not written yet
 // Breaks "the merge closes its output when every input is drained": the fan-in forwards both
 // streams but nothing closes the merged channel (the book uses a WaitGroup and a closer task),
 // so the consumer's range never ends.

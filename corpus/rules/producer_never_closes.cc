@@ -1,6 +1,5 @@
 // expect: deadlock
 // vet: weft-channel-never-closed
-// known-miss: weft-vet, channel-never-closed (a path-sensitive check of the owner) is not written yet
 // Breaks "the owner closes the channel when it is done writing": the producer returns without
 // closing, and the consumer's range waits for a close that never comes.
 #include "weft/harness/program.h"

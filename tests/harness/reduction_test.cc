@@ -110,7 +110,7 @@ TEST(Reduction, SleepSetsStillFindEveryBug) {
        [] {
          auto results = make_chan<int>();
          auto quit = make_chan<empty>();
-         go([results] { results.send(1); });
+         go([results] { results.send(1); });  // NOLINT(weft-unbuffered-send-abandoned): the leak to find
          go([quit] { quit.close(); });
          select(case_recv(results), case_recv(quit));
        }},
