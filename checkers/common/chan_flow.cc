@@ -10,7 +10,7 @@
 #include <memory>
 #include <set>
 
-#include "tu_generation.h"
+#include "cfg_flow.h"
 
 namespace weft::vet {
 namespace {
@@ -104,26 +104,14 @@ class Analysis {
     CFG::BuildOptions options;
     cfg_ = CFG::buildCFG(&function_, const_cast<Stmt*>(body), &context_, options);
     if (!cfg_) return {};
-    std::vector<State> in(cfg_->getNumBlockIDs());
-    in[cfg_->getEntry().getBlockID()].reached = true;
-    std::vector<const CFGBlock*> work{&cfg_->getEntry()};
-    for (std::size_t steps = 0; !work.empty() && steps < 100000; ++steps) {
-      const CFGBlock* b = work.back();
-      work.pop_back();
-      State out = in[b->getBlockID()];
-      transfer(*b, out, false);
-      for (const CFGBlock::AdjacentBlock& s : b->succs()) {
-        const CFGBlock* next = s.getReachableBlock();
-        if (next != nullptr && join(in[next->getBlockID()], out)) work.push_back(next);
-      }
-    }
+    const std::vector<State> in = forward_fixpoint<State>(
+        *cfg_, [this](const CFGBlock& b, State& s) { transfer(b, s, /*record=*/false); },
+        [](State& into, const State& from) { return join(into, from); });
     for (const CFGBlock* b : *cfg_) {
       if (!in[b->getBlockID()].reached) continue;
       State out = in[b->getBlockID()];
-      transfer(*b, out, true);
-      for (const CFGBlock::AdjacentBlock& s : b->succs()) {
-        if (s.getReachableBlock() == &cfg_->getExit()) record_exit(*b, out);
-      }
+      transfer(*b, out, /*record=*/true);
+      if (leaves_function(*cfg_, *b)) record_exit(*b, out);
     }
     return std::move(flow_);
   }
@@ -274,17 +262,7 @@ class Analysis {
   }
 
   void record_exit(const CFGBlock& block, const State& s) {
-    SourceLocation at;
-    for (auto it = block.rbegin(); it != block.rend() && at.isInvalid(); ++it) {
-      if (const auto cs = it->getAs<CFGStmt>();
-          cs && (isa<ReturnStmt>(cs->getStmt()) || isa<CXXThrowExpr>(cs->getStmt()))) {
-        at = cs->getStmt()->getBeginLoc();
-      }
-    }
-    if (at.isInvalid()) {
-      if (const auto* body = dyn_cast<CompoundStmt>(function_.getBody())) at = body->getRBracLoc();
-    }
-    ChanEvent e{ChanEvent::Kind::exit, at, "", nullptr};
+    ChanEvent e{ChanEvent::Kind::exit, exit_location(block, function_), "", nullptr};
     for (const auto& [v, where] : s.closed_at) e.closed.push_back(v);
     flow_.events.push_back(std::move(e));
   }
@@ -299,15 +277,7 @@ class Analysis {
 }  // namespace
 
 const ChanFlow& chan_flow(ASTContext& context, const FunctionDecl& function) {
-  thread_local std::uint64_t cached_for = ~std::uint64_t{0};
-  thread_local std::map<const FunctionDecl*, ChanFlow> cache;
-  if (cached_for != tu_generation) {  // a new TU: its nodes may sit at the old ones' addresses
-    cache.clear();
-    cached_for = tu_generation;
-  }
-  auto it = cache.find(&function);
-  if (it == cache.end()) it = cache.emplace(&function, Analysis(context, function).run()).first;
-  return it->second;
+  return cached_per_tu<ChanFlow>(function, [&] { return Analysis(context, function).run(); });
 }
 
 }  // namespace weft::vet

@@ -11,7 +11,7 @@
 #include <optional>
 #include <set>
 
-#include "tu_generation.h"
+#include "cfg_flow.h"
 
 namespace weft::vet {
 namespace {
@@ -290,33 +290,14 @@ class Analysis {
     if (keys_.empty() && !has_blocking_) return {};
 
     // Fixpoint over block entry states, then one pass that records the events.
-    std::vector<State> in(cfg_->getNumBlockIDs());
-    in[cfg_->getEntry().getBlockID()].reached = true;
-    std::vector<const CFGBlock*> work{&cfg_->getEntry()};
-    std::vector<bool> queued(cfg_->getNumBlockIDs(), false);
-    queued[cfg_->getEntry().getBlockID()] = true;
-    for (std::size_t steps = 0; !work.empty() && steps < 100000; ++steps) {
-      const CFGBlock* b = work.back();
-      work.pop_back();
-      queued[b->getBlockID()] = false;
-      State out = in[b->getBlockID()];
-      transfer(*b, out, /*record=*/false);
-      for (const CFGBlock::AdjacentBlock& s : b->succs()) {
-        const CFGBlock* next = s.getReachableBlock();
-        if (next == nullptr) continue;
-        if (join(in[next->getBlockID()], out) && !queued[next->getBlockID()]) {
-          queued[next->getBlockID()] = true;
-          work.push_back(next);
-        }
-      }
-    }
+    const std::vector<State> in = forward_fixpoint<State>(
+        *cfg_, [this](const CFGBlock& b, State& s) { transfer(b, s, /*record=*/false); },
+        [this](State& into, const State& from) { return join(into, from); });
     for (const CFGBlock* b : *cfg_) {
       if (!in[b->getBlockID()].reached) continue;
       State out = in[b->getBlockID()];
       transfer(*b, out, /*record=*/true);
-      for (const CFGBlock::AdjacentBlock& s : b->succs()) {
-        if (s.getReachableBlock() == &cfg_->getExit()) record_exit(*b, out);
-      }
+      if (leaves_function(*cfg_, *b)) record_exit(*b, out);
     }
     flow_.released_by_hand.assign(released_by_hand_.begin(), released_by_hand_.end());
     EscapeScan escapes;
@@ -618,19 +599,7 @@ class Analysis {
   }
 
   void record_exit(const CFGBlock& block, const State& s) {
-    SourceLocation at;
-    for (auto it = block.rbegin(); it != block.rend(); ++it) {
-      if (const auto cs = it->getAs<CFGStmt>()) {
-        if (isa<ReturnStmt>(cs->getStmt()) || isa<CXXThrowExpr>(cs->getStmt())) {
-          at = cs->getStmt()->getBeginLoc();
-          break;
-        }
-      }
-    }
-    if (at.isInvalid()) {
-      if (const auto* body = dyn_cast<CompoundStmt>(function_.getBody())) at = body->getRBracLoc();
-    }
-    LockEvent e{LockEvent::Kind::exit, at};
+    LockEvent e{LockEvent::Kind::exit, exit_location(block, function_)};
     e.locks = snapshot(s);
     flow_.events.push_back(std::move(e));
   }
@@ -659,15 +628,7 @@ bool LockFlow::escaped(const LockKey& key) const {
 }
 
 const LockFlow& lock_flow(ASTContext& context, const FunctionDecl& function) {
-  thread_local std::uint64_t cached_for = ~std::uint64_t{0};
-  thread_local std::map<const FunctionDecl*, LockFlow> cache;
-  if (cached_for != tu_generation) {  // a new TU: its nodes may sit at the old ones' addresses
-    cache.clear();
-    cached_for = tu_generation;
-  }
-  auto it = cache.find(&function);
-  if (it == cache.end()) it = cache.emplace(&function, Analysis(context, function).run()).first;
-  return it->second;
+  return cached_per_tu<LockFlow>(function, [&] { return Analysis(context, function).run(); });
 }
 
 }  // namespace weft::vet

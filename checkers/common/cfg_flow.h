@@ -1,0 +1,81 @@
+// What the flow analyses (lock_flow, chan_flow) share: a forward fixpoint over a function's CFG,
+// the place a path leaves the function, and a cache of results for the current translation unit.
+#pragma once
+
+#include <clang/AST/Decl.h>
+#include <clang/AST/ExprCXX.h>
+#include <clang/AST/Stmt.h>
+#include <clang/Analysis/CFG.h>
+
+#include <cstdint>
+#include <map>
+#include <vector>
+
+#include "tu_generation.h"
+
+namespace weft::vet {
+
+// The state at the entry of every block, once `transfer` (a block's effect on a state) and
+// `join` (merges a state into another; true if that changed it) reach a fixpoint from the
+// function's entry. State is default-constructible with a `reached` flag.
+template <class State, class Transfer, class Join>
+std::vector<State> forward_fixpoint(const clang::CFG& cfg, Transfer transfer, Join join) {
+  std::vector<State> in(cfg.getNumBlockIDs());
+  std::vector<bool> queued(cfg.getNumBlockIDs(), false);
+  in[cfg.getEntry().getBlockID()].reached = true;
+  std::vector<const clang::CFGBlock*> work{&cfg.getEntry()};
+  for (std::size_t steps = 0; !work.empty() && steps < 100000; ++steps) {
+    const clang::CFGBlock* b = work.back();
+    work.pop_back();
+    queued[b->getBlockID()] = false;
+    State out = in[b->getBlockID()];
+    transfer(*b, out);
+    for (const clang::CFGBlock::AdjacentBlock& s : b->succs()) {
+      const clang::CFGBlock* next = s.getReachableBlock();
+      if (next != nullptr && join(in[next->getBlockID()], out) && !queued[next->getBlockID()]) {
+        queued[next->getBlockID()] = true;
+        work.push_back(next);
+      }
+    }
+  }
+  return in;
+}
+
+inline bool leaves_function(const clang::CFG& cfg, const clang::CFGBlock& block) {
+  for (const clang::CFGBlock::AdjacentBlock& s : block.succs()) {
+    if (s.getReachableBlock() == &cfg.getExit()) return true;
+  }
+  return false;
+}
+
+// Where a path through `block` leaves the function: its return or throw, else the closing brace.
+inline clang::SourceLocation exit_location(const clang::CFGBlock& block,
+                                           const clang::FunctionDecl& function) {
+  for (auto it = block.rbegin(); it != block.rend(); ++it) {
+    if (const auto cs = it->getAs<clang::CFGStmt>();
+        cs && (llvm::isa<clang::ReturnStmt>(cs->getStmt()) ||
+               llvm::isa<clang::CXXThrowExpr>(cs->getStmt()))) {
+      return cs->getStmt()->getBeginLoc();
+    }
+  }
+  if (const auto* body = llvm::dyn_cast_or_null<clang::CompoundStmt>(function.getBody())) {
+    return body->getRBracLoc();
+  }
+  return {};
+}
+
+// compute(function), once per function of the translation unit being analysed.
+template <class Flow, class Compute>
+const Flow& cached_per_tu(const clang::FunctionDecl& function, Compute compute) {
+  thread_local std::uint64_t cached_for = ~std::uint64_t{0};
+  thread_local std::map<const clang::FunctionDecl*, Flow> cache;
+  if (cached_for != tu_generation) {  // a new TU: its nodes may sit at the old ones' addresses
+    cache.clear();
+    cached_for = tu_generation;
+  }
+  auto it = cache.find(&function);
+  if (it == cache.end()) it = cache.emplace(&function, compute()).first;
+  return it->second;
+}
+
+}  // namespace weft::vet
