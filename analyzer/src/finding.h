@@ -34,6 +34,9 @@ struct Finding {
   Place place;
   std::string message;  // "<what>; <why>"
   std::vector<Note> notes;
+  // What each task involved does on the way to the bug, step by step (a lock order: one flow
+  // per order); shown as notes too, and as SARIF codeFlows. Empty for most checks.
+  std::vector<std::vector<Note>> flows;
   // A fix the check calls safe (it keeps the program's meaning apart from the bug), applied by
   // --fix; empty when there is none.
   std::vector<Edit> fix;

@@ -114,6 +114,8 @@ std::unique_ptr<clang::tooling::CompilationDatabase> load_database(int& argc, co
 struct Outcome {
   std::vector<Finding> findings;
   std::vector<std::string> failed;  // files it could not analyse, with why
+  // Whole-codebase checks: each TU's summary, by check.
+  std::map<const CheckInfo*, std::vector<std::unique_ptr<TuSummary>>> summaries;
 };
 
 void analyse(const std::string& file, const clang::tooling::CompilationDatabase& db,
@@ -133,8 +135,10 @@ void analyse(const std::string& file, const clang::tooling::CompilationDatabase&
   Reporter reporter;
   clang::ast_matchers::MatchFinder finder;
   std::vector<std::unique_ptr<Check>> checks;
+  std::vector<const CheckInfo*> infos;
   for (const CheckInfo& info : all_checks()) {
     if (!filter.enabled(info.name)) continue;
+    infos.push_back(&info);
     checks.push_back(info.make(reporter));
     checks.back()->register_matchers(finder);
   }
@@ -159,6 +163,11 @@ void analyse(const std::string& file, const clang::tooling::CompilationDatabase&
     return;
   }
   for (Finding& f : reporter.take()) out.findings.push_back(std::move(f));
+  for (std::size_t i = 0; i < checks.size(); ++i) {
+    if (auto summary = checks[i]->end_translation_unit()) {
+      out.summaries[infos[i]].push_back(std::move(summary));
+    }
+  }
 }
 
 // The files to analyse: each file named, and for each folder named every file of the database
@@ -248,6 +257,11 @@ int main(int argc, const char** argv) {
     });
   }
   for (auto& t : workers) t.join();
+  // The whole-codebase checks, over every TU's summary.
+  for (auto& [info, summaries] : outcome.summaries) {
+    if (info->finish == nullptr) continue;
+    for (Finding& f : info->finish(summaries)) outcome.findings.push_back(std::move(f));
+  }
 
   // A finding in a header seen from several translation units is reported once.
   std::sort(outcome.findings.begin(), outcome.findings.end());

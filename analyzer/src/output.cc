@@ -92,6 +92,19 @@ void write_json(llvm::raw_ostream& out, std::span<const Finding> findings) {
       fix.push_back(std::move(edit));
     }
     o["fix"] = std::move(fix);
+    if (!f.flows.empty()) {
+      llvm::json::Array flows;
+      for (const std::vector<Note>& flow : f.flows) {
+        llvm::json::Array steps;
+        for (const Note& n : flow) {
+          llvm::json::Object step = place_json(n.place);
+          step["message"] = n.message;
+          steps.push_back(std::move(step));
+        }
+        flows.push_back(std::move(steps));
+      }
+      o["flows"] = std::move(flows);
+    }
     all.push_back(std::move(o));
   }
   out << llvm::formatv("{0:2}", llvm::json::Value(llvm::json::Object{{"findings", std::move(all)}}))
@@ -133,6 +146,21 @@ void write_sarif(llvm::raw_ostream& out, std::span<const Finding> findings,
          llvm::json::Object{{"weftLineHash/v1", f.check + ":" + line_hash(f.place.line_text)}}},
         {"relatedLocations", std::move(related)}};
     if (index >= 0) result["ruleIndex"] = index;
+    if (!f.flows.empty()) {  // one code flow: a thread flow per task's steps
+      llvm::json::Array thread_flows;
+      for (const std::vector<Note>& flow : f.flows) {
+        llvm::json::Array locations;
+        for (const Note& n : flow) {
+          locations.push_back(llvm::json::Object{
+              {"location",
+               llvm::json::Object{{"physicalLocation", physical(n.place)},
+                                  {"message", llvm::json::Object{{"text", n.message}}}}}});
+        }
+        thread_flows.push_back(llvm::json::Object{{"locations", std::move(locations)}});
+      }
+      result["codeFlows"] = llvm::json::Array{
+          llvm::json::Object{{"threadFlows", std::move(thread_flows)}}};
+    }
     if (!f.fix.empty()) {
       llvm::json::Array changes;
       for (const Edit& e : f.fix) {

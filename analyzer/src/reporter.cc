@@ -38,6 +38,18 @@ const Suppressions& Reporter::suppressions_for(const clang::SourceManager& sm,
   return it->second;
 }
 
+bool Reporter::in_system_header(const clang::SourceManager& sm, clang::SourceLocation at) const {
+  return at.isInvalid() || sm.isInSystemHeader(sm.getFileLoc(at));
+}
+
+bool Reporter::suppressed(const std::string& check, const clang::SourceManager& sm,
+                          clang::SourceLocation at) {
+  if (at.isInvalid()) return false;
+  const clang::SourceLocation loc = sm.getFileLoc(at);
+  const Place p = place(sm, loc);
+  return suppressions_for(sm, sm.getFileID(loc), p.file).suppressed(check, p.line);
+}
+
 std::vector<Edit> Reporter::edits(const clang::SourceManager& sm,
                                   const std::vector<clang::FixItHint>& fix) {
   std::vector<Edit> out;

@@ -29,8 +29,13 @@ class Reporter {
   std::vector<Finding> take() { return std::exchange(findings_, {}); }
   void clear_tu_state() { suppressions_.clear(); }
 
- private:
+  // For checks that report after the TU is gone: where `at` is (its file position, where a macro
+  // was used), whether it is in a system header, and whether a NOLINT there silences `check`.
   Place place(const clang::SourceManager& sm, clang::SourceLocation at);
+  bool in_system_header(const clang::SourceManager& sm, clang::SourceLocation at) const;
+  bool suppressed(const std::string& check, const clang::SourceManager& sm, clang::SourceLocation at);
+
+ private:
   std::vector<Edit> edits(const clang::SourceManager& sm, const std::vector<clang::FixItHint>& fix);
   const Suppressions& suppressions_for(const clang::SourceManager& sm, clang::FileID file,
                                        const std::string& path);

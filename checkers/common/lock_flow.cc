@@ -52,15 +52,18 @@ std::string pointer_text(const void* p) { return std::to_string(reinterpret_cast
 
 // ---- naming a lock ---------------------------------------------------------------------------
 
-struct Path {
-  std::string id;
-  std::string name;
-};
+using Path = ObjectPath;
+
+bool is_pointer_like(QualType t) {
+  return t->isPointerType() || t->isReferenceType();
+}
 
 std::optional<Path> path_of(const Expr* e) {
   e = e->IgnoreParenImpCasts();
   if (const auto* d = dyn_cast<DeclRefExpr>(e)) {
-    return Path{"d" + pointer_text(d->getDecl()), d->getDecl()->getNameAsString()};
+    Path p{"d" + pointer_text(d->getDecl()), d->getDecl()->getNameAsString()};
+    p.access.root = d->getDecl();
+    return p;
   }
   if (isa<CXXThisExpr>(e)) return Path{"this", "this"};
   if (const auto* m = dyn_cast<MemberExpr>(e)) {
@@ -73,22 +76,34 @@ std::optional<Path> path_of(const Expr* e) {
     } else {
       b = path_of(base);
       if (!b) return std::nullopt;
-      if (m->isArrow()) b->id += "*";
+      if (m->isArrow()) {
+        b->id += "*";
+        // The object is somewhere else than where its holder is: not one fixed object.
+        if (!b->access.members.empty()) b->access.indirect = true;
+      }
+    }
+    if (!b->access.members.empty() && is_pointer_like(b->access.members.back()->getType())) {
+      b->access.indirect = true;
     }
     const bool is_this = b->id == "this";
+    b->access.members.push_back(member);
     return Path{b->id + ".f" + pointer_text(member),
-                b->name + (is_this ? ":" : m->isArrow() ? "->" : ".") + member->getNameAsString()};
+                b->name + (is_this ? ":" : m->isArrow() ? "->" : ".") + member->getNameAsString(),
+                b->access};
   }
   if (const auto* u = dyn_cast<UnaryOperator>(e); u != nullptr && u->getOpcode() == UO_Deref) {
     auto b = path_of(u->getSubExpr());
-    if (b) b->id += "*", b->name = "*" + b->name;
+    if (b) {
+      b->id += "*", b->name = "*" + b->name;
+      if (!b->access.members.empty()) b->access.indirect = true;
+    }
     return b;
   }
   if (const auto* op = dyn_cast<CXXOperatorCallExpr>(e);
       op != nullptr && (op->getOperator() == OO_Star || op->getOperator() == OO_Arrow) &&
       op->getNumArgs() >= 1) {
     auto b = path_of(op->getArg(0));
-    if (b) b->id += "*";
+    if (b) b->id += "*", b->access.indirect = true;
     return b;
   }
   return std::nullopt;
@@ -100,14 +115,17 @@ std::optional<Path> object_path(const CXXMemberCallExpr* call) {
   if (object == nullptr) return std::nullopt;
   auto p = path_of(object);
   const auto* callee = dyn_cast<MemberExpr>(call->getCallee()->IgnoreParens());
-  if (p && callee != nullptr && callee->isArrow() && p->id != "this") p->id += "*";
+  if (p && callee != nullptr && callee->isArrow() && p->id != "this") {
+    p->id += "*";
+    if (!p->access.members.empty()) p->access.indirect = true;
+  }
   return p;
 }
 
 std::optional<LockKey> key_of(const Expr* e, MutexKind kind) {
   auto p = path_of(e);
   if (!p) return std::nullopt;
-  return LockKey{p->id, p->name, kind == MutexKind::rw};
+  return LockKey{p->id, p->name, kind == MutexKind::rw, p->access};
 }
 
 // ---- the operations --------------------------------------------------------------------------
@@ -329,6 +347,14 @@ class Analysis {
         if (const auto* call = dyn_cast<CallExpr>(st); call != nullptr && !blocking_call(call).empty()) {
           has_blocking_ = true;
         }
+        if (const auto* call = dyn_cast<CallExpr>(st); call != nullptr && call->getDirectCallee() &&
+                                                        call->getDirectCallee()->getQualifiedNameAsString() == "std::lock") {
+          for (const Expr* a : call->arguments()) {
+            const MutexKind kind = mutex_kind(a->getType());
+            if (kind != MutexKind::plain && kind != MutexKind::rw) continue;
+            if (auto k = key_of(a, kind)) keys_.insert(k->id);
+          }
+        }
       }
       if (const auto* loop = dyn_cast_or_null<CXXForRangeStmt>(b->getTerminatorStmt());
           loop != nullptr && channel_range(loop)) {
@@ -353,11 +379,12 @@ class Analysis {
     auto key = key_of(call->getImplicitObjectArgument(), kind);
     if (!key) return std::nullopt;
     key->id = p->id;
+    key->access = p->access;
     return MutexCall{op, *key};
   }
 
   // A guard variable and its initial ownership (kExclusive: it locked; kFree: deferred;
-  // kAnyState: it tried).
+  // kAnyState: it tried; kHeld: it adopted a lock already held).
   std::optional<std::pair<Guard, LockMask>> as_guard(const VarDecl* v) const {
     if (v == nullptr || !v->hasInit()) return std::nullopt;
     const std::string n = record_name(v->getType());
@@ -372,6 +399,7 @@ class Analysis {
       const std::string t = record_name(a->getType());
       if (t == "std::defer_lock_t") owns = kFree;
       if (t == "std::try_to_lock_t") owns = kAnyState;
+      if (t == "std::adopt_lock_t") owns = kHeld;
       const MutexKind kind = mutex_kind(a->getType());
       if (kind == MutexKind::plain || kind == MutexKind::rw) {
         if (auto k = key_of(a, kind)) g.keys.push_back(*k);
@@ -443,8 +471,10 @@ class Analysis {
     if (record) flow_.events.push_back(std::move(e));
   }
 
+  // together: the state before a group of locks taken at once (std::scoped_lock, std::lock);
+  // null for one lock alone.
   void apply(State& s, const LockKey& key, Op op, SourceLocation at, bool by_guard, bool record,
-             bool manual_under_guard = false) {
+             bool manual_under_guard = false, const State* together = nullptr) {
     const LockMask before = get(s, key.id);
     if (op == Op::acquire || op == Op::acquire_shared || op == Op::release || op == Op::release_shared) {
       LockEvent e{op == Op::acquire || op == Op::acquire_shared ? LockEvent::Kind::acquire
@@ -454,6 +484,7 @@ class Analysis {
       e.by_guard = by_guard;
       e.manual_under_guard = manual_under_guard;
       e.before = before;
+      if (record && e.kind == LockEvent::Kind::acquire) e.locks = snapshot(together ? *together : s);
       event(record, std::move(e));
     }
     s.locks[key.id] = after(before, op);
@@ -496,9 +527,17 @@ class Analysis {
           guards_[v] = g->first;
           for (const LockKey& k : g->first.keys) names_[k.id] = k;
           if (g->second == kExclusive) {
+            const State before = s;
             for (const LockKey& k : g->first.keys) {
-              apply(s, k, g->first.shared ? Op::acquire_shared : Op::acquire, v->getLocation(), true, record);
+              apply(s, k, g->first.shared ? Op::acquire_shared : Op::acquire, v->getLocation(), true,
+                    record, false, &before);
             }
+          } else if (g->second == kHeld) {  // adopted: held already, by this path
+            for (const LockKey& k : g->first.keys) {
+              s.locks[k.id] = g->first.shared ? kShared : kExclusive;
+            }
+            s.guards[v] = kExclusive;
+            continue;
           } else if (g->second == kAnyState) {
             for (const LockKey& k : g->first.keys) apply(s, k, Op::maybe_acquire, v->getLocation(), true, record);
           }
@@ -527,6 +566,14 @@ class Analysis {
         }
         if (guard_method(*member, s, record)) continue;
         callee_locks(*member, s, record);
+      } else if (lock_together(*call, s, record)) {
+        continue;
+      }
+      if (record && call->getDirectCallee() != nullptr) {
+        LockEvent e{LockEvent::Kind::call, call->getExprLoc()};
+        e.call = call;
+        e.locks = snapshot(s);
+        event(record, std::move(e));
       }
       if (std::string what = blocking_call(call); !what.empty()) {
         LockEvent e{LockEvent::Kind::blocking, call->getExprLoc()};
@@ -542,6 +589,27 @@ class Analysis {
       e.locks = snapshot(s);
       event(record, std::move(e));
     }
+  }
+
+  // std::lock(a, b, ...): every lock taken at once, without an order between them.
+  bool lock_together(const CallExpr& call, State& s, bool record) {
+    const FunctionDecl* f = call.getDirectCallee();
+    if (f == nullptr || (f->getQualifiedNameAsString() != "std::lock" &&
+                         f->getQualifiedNameAsString() != "std::try_lock")) {
+      return false;
+    }
+    const bool tries = f->getName() == "try_lock";
+    const State before = s;
+    for (const Expr* a : call.arguments()) {
+      const MutexKind kind = mutex_kind(a->getType());
+      if (kind != MutexKind::plain && kind != MutexKind::rw) continue;
+      auto k = key_of(a, kind);
+      if (!k) continue;
+      names_[k->id] = *k;
+      apply(s, *k, tries ? Op::maybe_acquire : Op::acquire, call.getExprLoc(), false, record, false,
+            &before);
+    }
+    return true;
   }
 
   // unique_lock / shared_lock: lock() and unlock() on the guard move its locks.
@@ -616,6 +684,14 @@ class Analysis {
 };
 
 }  // namespace
+
+std::optional<ObjectPath> object_path_of(const Expr* e) {
+  e = e->IgnoreParenImpCasts();
+  if (const auto* u = dyn_cast<UnaryOperator>(e); u != nullptr && u->getOpcode() == UO_AddrOf) {
+    e = u->getSubExpr();
+  }
+  return path_of(e);
+}
 
 bool LockFlow::escaped(const LockKey& key) const {
   for (const std::string& e : escaped_ids) {

@@ -20,6 +20,7 @@
 #include <clang/AST/Expr.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,10 +37,30 @@ using LockMask = std::uint8_t;
 constexpr LockMask kAnyState = kFree | kExclusive | kShared | kSharedTwice;
 constexpr LockMask kHeld = kExclusive | kShared | kSharedTwice;
 
+// How an object is reached: from a variable or `this`, through members. Enough to name it
+// outside the function (lock-order-inversion names a lock by its declaration, and an object of a
+// caller by the caller's variable).
+struct Access {
+  const clang::ValueDecl* root = nullptr;        // the variable; nullptr: `this`
+  std::vector<const clang::ValueDecl*> members;  // the members on the way, outermost first
+  bool indirect = false;  // through a smart pointer, or a dereference after a member
+};
+
+// An object reached through declarations (a lock, or the object a call is made on).
+struct ObjectPath {
+  std::string id;    // identity within one function: the declarations on the way
+  std::string name;  // for people: "mu", "Account::mu", "a.mu"
+  Access access;
+};
+
+// The path of an expression naming an object (`&x` names x), if it has one.
+std::optional<ObjectPath> object_path_of(const clang::Expr* e);
+
 struct LockKey {
   std::string id;    // identity: the declarations on the way to the lock
   std::string name;  // for people: "mu", "Account::mu", "a.mu"
   bool rw = false;   // has a shared mode (RWMutex, shared_mutex)
+  Access access;
   friend bool operator==(const LockKey& a, const LockKey& b) { return a.id == b.id; }
 };
 
@@ -49,6 +70,7 @@ struct LockEvent {
     release,   // unlock / runlock / a guard's destruction
     blocking,  // an operation that can block for ever (a channel op, a wait, a join, a sleep)
     exit,      // a path leaves the function (return, throw, the closing brace)
+    call,      // a call to another function (not a lock operation)
   };
   Kind kind;
   clang::SourceLocation at;
@@ -59,7 +81,10 @@ struct LockEvent {
   clang::SourceLocation callee_acquire;  // acquire through a call: where the callee locks
   std::string what;        // blocking: what blocks ("a channel send"); acquire via call: callee
   LockMask before = kAnyState;  // acquire/release: the lock's state just before
-  std::vector<std::pair<LockKey, LockMask>> locks;  // blocking and exit: every lock's state
+  // acquire, call, blocking and exit: every lock's state (just before, for an acquire; locks
+  // taken together by one std::scoped_lock or std::lock are not in each other's)
+  std::vector<std::pair<LockKey, LockMask>> locks;
+  const clang::CallExpr* call = nullptr;  // call
 };
 
 struct LockFlow {

@@ -1,6 +1,5 @@
 // expect: deadlock
 // vet: weft-lock-order-inversion
-// known-miss: weft-vet, lock-order-inversion is not written yet
 // Kernel (blocking, resource): transfer(from, to) locks from then to; two transfers in opposite
 // directions run at once and each holds the lock the other wants.
 // Bug: lock order given by argument order. Fix: always lock the account with the lower id

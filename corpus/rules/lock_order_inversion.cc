@@ -1,6 +1,5 @@
 // expect: deadlock
 // vet: weft-lock-order-inversion
-// known-miss: weft-vet, lock-order-inversion is not written yet
 // Breaks "take locks in one global order": one task locks a then b, the other b then a; each
 // can hold one and wait for the other.
 #include "weft/harness/program.h"

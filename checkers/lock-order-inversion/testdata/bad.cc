@@ -1,0 +1,148 @@
+#include <mutex>
+#include <shared_mutex>
+
+#include "weft/weft.h"
+
+// Two globals, in two functions (two tasks), opposite orders.
+std::mutex config_mu;
+std::mutex stats_mu;
+
+void reload() {
+  std::lock_guard<std::mutex> a(config_mu);
+  std::lock_guard<std::mutex> b(stats_mu);
+}
+
+void report() {
+  std::lock_guard<std::mutex> b(stats_mu);
+  std::lock_guard<std::mutex> a(config_mu);  // expect-warning: weft-lock-order-inversion
+}
+
+// One order through a call: flush() holds queue_mu while log() takes log_mu.
+std::mutex queue_mu;
+std::mutex log_mu;
+
+void log_line() {
+  std::lock_guard<std::mutex> hold(log_mu);
+}
+
+void flush() {
+  std::unique_lock<std::mutex> hold(queue_mu);
+  log_line();
+}
+
+void rotate(bool early) {
+  log_mu.lock();
+  if (early) {
+    log_mu.unlock();
+    return;
+  }
+  queue_mu.lock();  // expect-warning: weft-lock-order-inversion
+  queue_mu.unlock();
+  log_mu.unlock();
+}
+
+// Members of two classes, each calling into the other while holding its own lock.
+struct Ledger;
+struct Bank {
+  weft::Mutex mu_;
+  Ledger* ledger_ = nullptr;
+  int balance_ = 0;
+  int balance() {
+    weft::MutexLock hold(mu_);
+    return balance_;
+  }
+  void deposit(int n);
+};
+struct Ledger {
+  weft::Mutex mu_;
+  Bank* bank_ = nullptr;
+  int total_ = 0;
+  void record(int n) {
+    weft::MutexLock hold(mu_);
+    total_ += n;
+  }
+  void audit() {
+    weft::MutexLock hold(mu_);
+    total_ = bank_->balance();
+  }
+};
+void Bank::deposit(int n) {
+  weft::MutexLock hold(mu_);
+  balance_ += n;
+  ledger_->record(n);  // expect-warning: weft-lock-order-inversion
+}
+
+// One function, its order set by its arguments: transfer(a, b) and transfer(b, a).
+struct Account {
+  weft::Mutex mu;
+  int balance = 100;
+};
+
+void transfer(Account& from, Account& to, int n) {
+  from.mu.lock();
+  to.mu.lock();  // expect-warning: weft-lock-order-inversion
+  from.balance -= n;
+  to.balance += n;
+  to.mu.unlock();
+  from.mu.unlock();
+}
+
+void two_transfers() {
+  Account a;
+  Account b;
+  weft::WaitGroup wg;
+  wg.add(1);
+  weft::go([&] {
+    transfer(a, b, 10);
+    wg.done();
+  });
+  transfer(b, a, 20);
+  wg.wait();
+}
+
+// Three locks in a cycle, no two of them in both orders.
+weft::Mutex x_mu, y_mu, z_mu;
+void x_then_y() {
+  weft::MutexLock x(x_mu);
+  weft::MutexLock y(y_mu);
+}
+void y_then_z() {
+  weft::MutexLock y(y_mu);
+  weft::MutexLock z(z_mu);
+}
+void z_then_x() {
+  weft::MutexLock z(z_mu);
+  weft::MutexLock x(x_mu);  // expect-warning: weft-lock-order-inversion
+}
+
+// A read lock against a write lock in the other order still deadlocks.
+std::shared_mutex table_mu;
+std::mutex index_mu;
+void lookup() {
+  std::shared_lock<std::shared_mutex> r(table_mu);
+  std::lock_guard<std::mutex> i(index_mu);
+}
+void reindex() {
+  std::lock_guard<std::mutex> i(index_mu);
+  std::unique_lock<std::shared_mutex> w(table_mu);  // expect-warning: weft-lock-order-inversion
+}
+
+// Locals shared with a task, as in Go.
+void two_tasks() {
+  weft::Mutex a;
+  weft::Mutex b;
+  weft::WaitGroup wg;
+  wg.add(1);
+  weft::go([&] {
+    a.lock();
+    b.lock();
+    b.unlock();
+    a.unlock();
+    wg.done();
+  });
+  b.lock();
+  a.lock();  // expect-warning: weft-lock-order-inversion
+  a.unlock();
+  b.unlock();
+  wg.wait();
+}
