@@ -139,7 +139,7 @@ TEST(Findings, AbBaDeadlockOnTwoMutexes) {
       finished.send({});
     });
     b->lock();
-    a->lock();
+    a->lock();  // NOLINT(weft-lock-order-inversion): the deadlock under test
     a->unlock();
     b->unlock();
     finished.recv();

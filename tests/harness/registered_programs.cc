@@ -27,7 +27,7 @@ WEFT_PROGRAM(abba_deadlock) {
     fin.send({});
   });
   b->lock();
-  a->lock();
+  a->lock();  // NOLINT(weft-lock-order-inversion): the deadlock under test
   a->unlock();
   b->unlock();
   fin.recv();
