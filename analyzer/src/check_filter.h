@@ -10,9 +10,13 @@ namespace weft::vet {
 
 bool glob_matches(std::string_view glob, std::string_view name);  // '*' matches any run
 
+// The checks that run unless told otherwise: all but the opt-in ones, style rules that also
+// fire on correct code (weft-bare-lock-unlock: CP.20's RAII rule).
+inline constexpr const char* kDefaultChecks = "weft-*,-weft-bare-lock-unlock";
+
 class CheckFilter {
  public:
-  explicit CheckFilter(std::string globs = "weft-*") : globs_(std::move(globs)) {}
+  explicit CheckFilter(std::string globs = kDefaultChecks) : globs_(std::move(globs)) {}
   bool enabled(std::string_view check) const;
   const std::string& globs() const { return globs_; }
 

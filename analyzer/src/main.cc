@@ -41,7 +41,8 @@ cl::list<std::string> extra_args_before(
     cl::cat(category));
 cl::opt<std::string> checks_opt("checks",
                                 cl::desc("checks to run, as globs: '-*,weft-thread-*' "
-                                         "(after .weft-vet.yaml's Checks:; default weft-*)"),
+                                         "(after .weft-vet.yaml's Checks:; default every check "
+                                         "but the opt-in weft-bare-lock-unlock)"),
                                 cl::cat(category));
 cl::opt<bool> list_checks("list-checks", cl::desc("list the enabled checks and exit"),
                           cl::cat(category));
@@ -121,7 +122,7 @@ struct Outcome {
 void analyse(const std::string& file, const clang::tooling::CompilationDatabase& db,
              const std::string& default_checks, Outcome& out, std::mutex& mu) {
   // Which checks: the config file's, then --checks.
-  std::string globs = "weft-*";
+  std::string globs = kDefaultChecks;
   const ConfigLookup config = find_config(file);
   if (!config.error.empty()) {
     std::lock_guard g(mu);
@@ -199,7 +200,8 @@ int main(int argc, const char** argv) {
   auto db = load_database(argc, argv);
 
   if (list_checks) {
-    const CheckFilter filter(checks_opt.empty() ? "weft-*" : "weft-*," + checks_opt);
+    const std::string globs = kDefaultChecks;
+    const CheckFilter filter(checks_opt.empty() ? globs : globs + "," + checks_opt);
     for (const CheckInfo& c : all_checks()) {
       if (filter.enabled(c.name)) llvm::outs() << c.name << "\t" << c.summary << "\n";
     }

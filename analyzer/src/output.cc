@@ -58,9 +58,12 @@ void write_text(llvm::raw_ostream& out, std::span<const Finding> findings, bool 
     for (const Edit& e : f.fix) {
       // The text the edit removes, when it lies on the edit's first line.
       const std::size_t from = e.place.column - 1;
-      const std::string old = from + e.length <= e.place.line_text.size()
-                                  ? "'" + e.place.line_text.substr(from, e.length) + "'"
-                                  : std::to_string(e.length) + " characters";
+      const std::size_t size = e.place.line_text.size();
+      const std::string old =
+          from + e.length <= size ? "'" + e.place.line_text.substr(from, e.length) + "'"
+          : from <= size && from + e.length <= size + 2  // through the line's end
+              ? (from == 0 ? "the line '" : "'") + e.place.line_text.substr(from) + "'"
+              : std::to_string(e.length) + " characters";
       out << e.place.file << ":" << e.place.line << ":" << e.place.column << ": fix (--fix): "
           << (e.length == 0            ? "insert '" + e.replacement + "'"
               : e.replacement.empty() ? "remove " + old

@@ -19,8 +19,9 @@ Place Reporter::place(const clang::SourceManager& sm, clang::SourceLocation at) 
   const llvm::StringRef buffer = sm.getBufferData(sm.getFileID(loc), &invalid);
   if (!invalid) {
     const unsigned offset = sm.getFileOffset(loc);
-    const std::size_t begin = buffer.rfind('\n', offset == 0 ? 0 : offset - 1);
-    const std::size_t start = begin == llvm::StringRef::npos || offset == 0 ? 0 : begin + 1;
+    // StringRef::rfind(c, from) looks at the characters before `from`.
+    const std::size_t begin = buffer.rfind('\n', offset);
+    const std::size_t start = begin == llvm::StringRef::npos ? 0 : begin + 1;
     const std::size_t end = buffer.find('\n', offset);
     p.line_text = std::string(buffer.slice(start, end == llvm::StringRef::npos ? buffer.size() : end));
   }

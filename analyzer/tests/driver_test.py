@@ -96,6 +96,18 @@ with tempfile.TemporaryDirectory() as tmp:
 
     code, out, _ = run("--list-checks")
     expect(code == 0 and "weft-thread-not-joined" in out and "weft-async-discarded" in out, "--list-checks")
+    expect("weft-bare-lock-unlock" not in out, "--list-checks leaves out the opt-in checks")
+    code, out, _ = run("--list-checks", "--checks=weft-bare-lock-unlock")
+    expect(code == 0 and "weft-bare-lock-unlock" in out, "--checks turns an opt-in check on")
+    manual = os.path.join(tmp, "manual.cc")
+    with open(manual, "w") as f:
+        f.write("#include <mutex>\nstd::mutex mu;\nint n;\nvoid f() {\n  mu.lock();\n  ++n;\n  mu.unlock();\n}\n")
+    code, out, err = run(manual, *FLAGS)
+    expect(code == 0, f"an opt-in check is off by default ({code}: {out}{err})")
+    code, out, err = run("--checks=weft-bare-lock-unlock", "--fix", manual, *FLAGS)
+    fixed = open(manual).read()
+    expect(code == 0 and "std::lock_guard hold_mu(mu);" in fixed and "unlock" not in fixed,
+           f"bare-lock-unlock's fix replaces the pair with a guard ({code}: {fixed}{err})")
     code, out, _ = run("--explain", "weft-thread-not-joined")
     expect(code == 0 and "**Fix.**" in out, "--explain prints the README")
     code, _, _ = run("--explain", "weft-nothing")
