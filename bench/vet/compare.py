@@ -34,7 +34,7 @@ def measure(argv):
 
 
 tools = [("clang-19 -fsyntax-only", ["clang-19", "-fsyntax-only", *flags, tu]),
-         ("weft-vet, every check", [vet, "--quiet", tu, "--", *flags])]
+         ("weft-vet, every check", [vet, "--quiet", "--checks=weft-*", tu, "--", *flags])]
 results = {}
 for name, argv in tools:
     samples = [measure(argv) for _ in range(runs)]
