@@ -128,6 +128,89 @@ std::optional<LockKey> key_of(const Expr* e, MutexKind kind) {
   return LockKey{p->id, p->name, kind == MutexKind::rw, p->access};
 }
 
+// ---- guards of the codebase's own ----------------------------------------------------------
+
+const FieldDecl* this_member(const Expr* e) {
+  const auto* m = dyn_cast_or_null<MemberExpr>(e ? e->IgnoreParenImpCasts() : nullptr);
+  if (m == nullptr || !isa<CXXThisExpr>(m->getBase()->IgnoreParenImpCasts())) return nullptr;
+  return dyn_cast<FieldDecl>(m->getMemberDecl());
+}
+
+// The field a method locks (acquire) or unlocks (release) in its body, `m_.lock()` or
+// `m_->lock()` on a member of its own object; null if none or several.
+const FieldDecl* locked_member(const FunctionDecl* f, bool acquire, bool& shared) {
+  const FunctionDecl* def = nullptr;
+  if (f == nullptr || !f->hasBody(def) || def == nullptr) return nullptr;
+  struct Scan : RecursiveASTVisitor<Scan> {
+    bool acquire;
+    bool shared = false;
+    std::set<const FieldDecl*> fields;
+    bool VisitCXXMemberCallExpr(CXXMemberCallExpr* call) {
+      const CXXMethodDecl* m = call->getMethodDecl();
+      if (m == nullptr) return true;
+      const MutexKind kind = mutex_kind(m->getThisType()->getPointeeType());
+      const std::string name = m->getNameAsString();
+      const bool locks = name == "lock" || name == "lock_shared" || name == "rlock";
+      const bool unlocks = name == "unlock" || name == "unlock_shared" || name == "runlock";
+      if ((kind != MutexKind::plain && kind != MutexKind::rw) || (acquire ? !locks : !unlocks)) {
+        return true;
+      }
+      if (const FieldDecl* field = this_member(call->getImplicitObjectArgument())) {
+        fields.insert(field);
+        shared = name != "lock" && name != "unlock";
+      }
+      return true;
+    }
+  } scan;
+  scan.acquire = acquire;
+  scan.TraverseStmt(def->getBody());
+  shared = scan.shared;
+  return scan.fields.size() == 1 ? *scan.fields.begin() : nullptr;
+}
+
+// A class that works as a lock guard without being one of the standard ones: a constructor that
+// keeps a mutex given as an argument (by reference or pointer) in a member and locks it, and a
+// destructor that unlocks that member. Which argument, and whether it takes the read side.
+struct CustomGuard {
+  unsigned arg;
+  bool shared;
+};
+std::optional<CustomGuard> custom_guard(const CXXConstructExpr* e) {
+  const CXXConstructorDecl* ctor = e->getConstructor();
+  const CXXRecordDecl* record = ctor != nullptr ? ctor->getParent() : nullptr;
+  if (record == nullptr || record->getDestructor() == nullptr) return std::nullopt;
+  const FunctionDecl* def = nullptr;
+  if (!ctor->hasBody(def) || def == nullptr) return std::nullopt;
+  bool shared = false, shared_release = false;
+  const FieldDecl* locked = locked_member(def, true, shared);
+  if (locked == nullptr || locked_member(record->getDestructor(), false, shared_release) != locked) {
+    return std::nullopt;
+  }
+  for (const CXXCtorInitializer* init : cast<CXXConstructorDecl>(def)->inits()) {
+    if (init->getMember() != locked || init->getInit() == nullptr) continue;
+    const Expr* from = init->getInit()->IgnoreParenImpCasts();
+    if (const auto* u = dyn_cast<UnaryOperator>(from); u != nullptr && u->getOpcode() == UO_AddrOf) {
+      from = u->getSubExpr()->IgnoreParenImpCasts();
+    }
+    const auto* ref = dyn_cast<DeclRefExpr>(from);
+    const auto* param = ref != nullptr ? dyn_cast<ParmVarDecl>(ref->getDecl()) : nullptr;
+    if (param == nullptr || param->getFunctionScopeIndex() >= e->getNumArgs()) return std::nullopt;
+    return CustomGuard{param->getFunctionScopeIndex(), shared};
+  }
+  return std::nullopt;
+}
+
+// The lock a guard's construction names: `mu` or `&mu`.
+std::optional<LockKey> guard_arg_key(const Expr* a) {
+  a = a->IgnoreParenImpCasts();
+  if (const auto* u = dyn_cast<UnaryOperator>(a); u != nullptr && u->getOpcode() == UO_AddrOf) {
+    a = u->getSubExpr();
+  }
+  const MutexKind kind = mutex_kind(a->getType());
+  if (kind != MutexKind::plain && kind != MutexKind::rw) return std::nullopt;
+  return key_of(a, kind);
+}
+
 // ---- the operations --------------------------------------------------------------------------
 
 enum class Op { none, acquire, release, acquire_shared, release_shared, maybe_acquire };
@@ -213,6 +296,16 @@ class CalleeScan : public RecursiveASTVisitor<CalleeScan> {
   }
   bool VisitCXXConstructExpr(CXXConstructExpr* e) {
     const std::string n = record_name(e->getType());
+    if (!is_guard(n) && e->getNumArgs() != 0) {
+      if (auto g = custom_guard(e)) {
+        if (auto k = guard_arg_key(e->getArg(g->arg))) {
+          if (k->id.rfind("this.", 0) == 0 && k->id.find('.', 5) == std::string::npos) {
+            found.push_back({k->id, k->name, g->shared, e->getBeginLoc()});
+          }
+        }
+      }
+      return true;
+    }
     if (!is_guard(n) || e->getNumArgs() == 0) return true;
     for (const Expr* a : e->arguments()) {
       const std::string t = record_name(a->getType());
@@ -257,7 +350,8 @@ class EscapeScan : public RecursiveASTVisitor<EscapeScan> {
   bool VisitCXXConstructExpr(CXXConstructExpr* construct) {
     const std::string n = record_name(construct->getType());
     // A guard or a Cond keeps the lock balanced; it does not hand it to anyone.
-    if (!is_guard(n) && n != "weft::Cond" && n != "std::condition_variable_any") {
+    if (!is_guard(n) && n != "weft::Cond" && n != "std::condition_variable_any" &&
+        !custom_guard(construct)) {
       args(construct->arguments());
     }
     return true;
@@ -388,9 +482,15 @@ class Analysis {
   std::optional<std::pair<Guard, LockMask>> as_guard(const VarDecl* v) const {
     if (v == nullptr || !v->hasInit()) return std::nullopt;
     const std::string n = record_name(v->getType());
-    if (!is_guard(n)) return std::nullopt;
     const auto* e = dyn_cast<CXXConstructExpr>(v->getInit()->IgnoreImplicit());
     if (e == nullptr) return std::nullopt;
+    if (!is_guard(n)) {
+      auto custom = custom_guard(e);
+      if (!custom) return std::nullopt;
+      auto key = guard_arg_key(e->getArg(custom->arg));
+      if (!key) return std::nullopt;
+      return std::pair{Guard{{*key}, custom->shared, false}, kExclusive};
+    }
     Guard g;
     g.shared = n == "std::shared_lock";
     g.manual = n == "std::unique_lock" || n == "std::shared_lock";

@@ -1,7 +1,9 @@
 // Lock state along every path of a function: a forward dataflow over Clang's CFG that follows
 // std::mutex, std::timed_mutex, std::shared_mutex, weft::Mutex and weft::RWMutex through
-// lock()/unlock() calls and RAII guards (weft::MutexLock, std::lock_guard, std::unique_lock,
-// std::scoped_lock, std::shared_lock), early returns, throw, break/continue, goto and loops.
+// lock()/unlock() calls, std::lock, and RAII guards (weft::MutexLock, std::lock_guard,
+// std::unique_lock, std::scoped_lock, std::shared_lock, and a codebase's own guard classes: a
+// constructor that keeps a mutex argument in a member and locks it, a destructor that unlocks
+// it), early returns, throw, break/continue, goto and loops.
 // The lock checks (double-lock, unlock-unheld, lock-leak-on-path, blocking-under-lock) read the
 // events it records; the analysis runs once per function and is shared by them.
 //

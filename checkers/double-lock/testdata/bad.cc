@@ -52,3 +52,20 @@ void after_switch(weft::Mutex& mu, int kind) {
   }
   mu.lock();  // expect-warning: weft-double-lock
 }
+
+// A guard class of the codebase's own: constructor locks the mutex it keeps, destructor unlocks.
+class Locker {
+ public:
+  explicit Locker(std::mutex& mu) : mu_(mu) { mu_.lock(); }
+  ~Locker() { mu_.unlock(); }
+  Locker(const Locker&) = delete;
+  Locker& operator=(const Locker&) = delete;
+
+ private:
+  std::mutex& mu_;
+};
+
+void own_guard_then_lock(std::mutex& mu) {
+  Locker hold(mu);
+  mu.lock();  // expect-warning: weft-double-lock
+}

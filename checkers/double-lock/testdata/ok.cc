@@ -73,3 +73,23 @@ void try_then_lock(std::mutex& mu) {
   if (!mu.try_lock()) mu.lock();
   mu.unlock();
 }
+
+// A guard class of the codebase's own releases at the end of its scope.
+class PtrLocker {
+ public:
+  explicit PtrLocker(std::mutex* mu) : mu_(mu) { mu_->lock(); }
+  ~PtrLocker() { mu_->unlock(); }
+  PtrLocker(const PtrLocker&) = delete;
+  PtrLocker& operator=(const PtrLocker&) = delete;
+
+ private:
+  std::mutex* mu_;
+};
+
+void own_guard_in_a_scope(std::mutex& mu) {
+  {
+    PtrLocker hold(&mu);
+  }
+  mu.lock();
+  mu.unlock();
+}

@@ -146,3 +146,25 @@ void two_tasks() {
   b.unlock();
   wg.wait();
 }
+
+// A guard class of the codebase's own counts as a guard.
+class Locker {
+ public:
+  explicit Locker(std::mutex& mu) : mu_(mu) { mu_.lock(); }
+  ~Locker() { mu_.unlock(); }
+  Locker(const Locker&) = delete;
+  Locker& operator=(const Locker&) = delete;
+
+ private:
+  std::mutex& mu_;
+};
+std::mutex users_mu;
+std::mutex groups_mu;
+void add_user() {
+  Locker u(users_mu);
+  Locker g(groups_mu);
+}
+void add_group() {
+  Locker g(groups_mu);
+  Locker u(users_mu);  // expect-warning: weft-lock-order-inversion
+}
