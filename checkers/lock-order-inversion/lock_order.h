@@ -70,10 +70,12 @@ struct Call {
   std::vector<Term> args;   // by parameter; Root::unknown where the argument has no name
   std::vector<Held> held;   // held on every path reaching the call
   bool suppressed = false;  // NOLINT(weft-lock-order-inversion) on its line
+  bool dispatched = false;  // a virtual call: any override of the callee may run
 };
 
 struct Function {
   std::string usr;
+  std::vector<std::string> overrides;  // the virtual methods it overrides, at any depth
   std::vector<Acquisition> acquisitions;
   std::vector<Call> calls;
 };

@@ -123,7 +123,9 @@ class Graph {
   explicit Graph(std::span<const std::unique_ptr<TuSummary>> summaries) {
     for (const auto& s : summaries) {
       for (const Function& f : static_cast<const Summary&>(*s).functions) {
-        functions_.emplace(f.usr, &f);  // a function in a header: the first TU's copy
+        if (functions_.emplace(f.usr, &f).second) {  // a function in a header: the first TU's copy
+          for (const std::string& base : f.overrides) overriders_[base].push_back(f.usr);
+        }
       }
     }
   }
@@ -184,35 +186,46 @@ class Graph {
       }
     }
     for (const Call& call : f.calls) {
-      auto callee = functions_.find(call.callee);
-      if (callee == functions_.end() || in_progress_.count(call.callee) != 0) continue;
-      const Closure& sub = closure(*callee->second);
-      const Note via{call.at, "calls '" + call.callee_name + "'"};
-      for (const Reach& r : sub.reaches) {
-        auto t = substitute(r.lock, call);
-        if (!t) continue;
-        std::vector<Note> steps{via};
-        steps.insert(steps.end(), r.steps.begin(), r.steps.end());
-        for (const Held& h : call.held) {
-          std::vector<Note> held_steps{
-              {h.at, "locks '" + spelled(h.lock) + "'"},
-              {call.at, "calls '" + call.callee_name + "' while holding '" + spelled(h.lock) + "'"}};
-          held_steps.insert(held_steps.end(), r.steps.begin(), r.steps.end());
-          add_order({h.lock, *t, std::move(held_steps), call.at, call.suppressed || r.suppressed});
-        }
-        add_reach({*t, std::move(steps), r.site, r.suppressed});
+      std::vector<std::string> targets{call.callee};
+      if (call.dispatched) {
+        auto o = overriders_.find(call.callee);
+        if (o != overriders_.end()) targets.insert(targets.end(), o->second.begin(), o->second.end());
       }
-      for (const Order& o : sub.orders) {
-        auto from = substitute(o.from, call);
-        auto to = substitute(o.to, call);
-        if (!from || !to) continue;
-        std::vector<Note> steps{via};
-        steps.insert(steps.end(), o.steps.begin(), o.steps.end());
-        add_order({*from, *to, std::move(steps), o.site, o.suppressed});
-      }
+      for (const std::string& target : targets) follow(call, target, add_reach, add_order);
     }
     in_progress_.erase(f.usr);
     return closures_.emplace(f.usr, std::move(c)).first->second;
+  }
+
+  // What a call to `target` adds to the caller's closure.
+  template <class AddReach, class AddOrder>
+  void follow(const Call& call, const std::string& target, AddReach& add_reach, AddOrder& add_order) {
+    auto callee = functions_.find(target);
+    if (callee == functions_.end() || in_progress_.count(target) != 0) return;
+    const Closure& sub = closure(*callee->second);
+    const Note via{call.at, "calls '" + call.callee_name + "'"};
+    for (const Reach& r : sub.reaches) {
+      auto t = substitute(r.lock, call);
+      if (!t) continue;
+      std::vector<Note> steps{via};
+      steps.insert(steps.end(), r.steps.begin(), r.steps.end());
+      for (const Held& h : call.held) {
+        std::vector<Note> held_steps{
+            {h.at, "locks '" + spelled(h.lock) + "'"},
+            {call.at, "calls '" + call.callee_name + "' while holding '" + spelled(h.lock) + "'"}};
+        held_steps.insert(held_steps.end(), r.steps.begin(), r.steps.end());
+        add_order({h.lock, *t, std::move(held_steps), call.at, call.suppressed || r.suppressed});
+      }
+      add_reach({*t, std::move(steps), r.site, r.suppressed});
+    }
+    for (const Order& o : sub.orders) {
+      auto from = substitute(o.from, call);
+      auto to = substitute(o.to, call);
+      if (!from || !to) continue;
+      std::vector<Note> steps{via};
+      steps.insert(steps.end(), o.steps.begin(), o.steps.end());
+      add_order({*from, *to, std::move(steps), o.site, o.suppressed});
+    }
   }
 
   // Every function's orders, as edges between lock names (declarations, or instances of one
@@ -345,6 +358,7 @@ class Graph {
   }
 
   std::map<std::string, const Function*> functions_;
+  std::map<std::string, std::vector<std::string>> overriders_;  // virtual method -> overrides
   std::map<std::string, Closure> closures_;
   std::set<std::string> in_progress_;
   std::map<std::pair<std::string, std::string>, Edge> edges_;

@@ -97,6 +97,8 @@ class LockOrderInversion : public LockFlowCheck {
       unsigned first_arg = 0;
       if (const auto* method = dyn_cast<CXXMethodDecl>(callee); method && !method->isStatic()) {
         c.has_object = true;
+        const auto* member = dyn_cast<MemberExpr>(call->getCallee()->IgnoreParenImpCasts());
+        c.dispatched = method->isVirtual() && !(member != nullptr && member->hasQualifier());
         if (method->getParent()->isLambda()) {
           c.object.root = Term::Root::this_object;  // a lambda's `this` is its creator's
         } else if (const auto* member = dyn_cast<CXXMemberCallExpr>(call)) {
@@ -111,6 +113,16 @@ class LockOrderInversion : public LockFlowCheck {
       }
       if (auto e = calls_with_locks.find(call); e != calls_with_locks.end()) c.held = held(*e->second);
       out.calls.push_back(std::move(c));
+    }
+    if (const auto* method = dyn_cast<CXXMethodDecl>(&function)) {
+      std::vector<const CXXMethodDecl*> todo(method->begin_overridden_methods(),
+                                             method->end_overridden_methods());
+      while (!todo.empty()) {
+        const CXXMethodDecl* base = todo.back();
+        todo.pop_back();
+        if (std::string usr = usr_of(base); !usr.empty()) out.overrides.push_back(usr);
+        todo.insert(todo.end(), base->begin_overridden_methods(), base->end_overridden_methods());
+      }
     }
     if (!out.acquisitions.empty() || !out.calls.empty()) summary_->functions.push_back(std::move(out));
   }

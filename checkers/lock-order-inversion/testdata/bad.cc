@@ -168,3 +168,37 @@ void add_group() {
   Locker g(groups_mu);
   Locker u(users_mu);  // expect-warning: weft-lock-order-inversion
 }
+
+// A virtual call: any override may run, so the override's lock is ordered after the caller's.
+class Sink {
+ public:
+  virtual ~Sink() = default;
+  virtual void put(int v) = 0;
+};
+class FileSink : public Sink {
+ public:
+  void put(int v) override {
+    weft::MutexLock hold(mu_);
+    last_ = v;
+  }
+  void flush_into(class Pipeline& p);
+  weft::Mutex mu_;
+  int last_ = 0;
+};
+class Pipeline {
+ public:
+  void push(int v) {
+    weft::MutexLock hold(mu_);
+    sink_->put(v);
+  }
+  int pending() {
+    weft::MutexLock hold(mu_);
+    return 0;
+  }
+  weft::Mutex mu_;
+  Sink* sink_ = nullptr;
+};
+void FileSink::flush_into(Pipeline& p) {
+  weft::MutexLock hold(mu_);
+  last_ = p.pending();  // expect-warning: weft-lock-order-inversion
+}
