@@ -11,6 +11,7 @@
 #include <set>
 
 #include "cfg_flow.h"
+#include "tu_generation.h"
 
 namespace weft::vet {
 namespace {
@@ -85,6 +86,92 @@ class Escapes : public RecursiveASTVisitor<Escapes> {
   }
 };
 
+// Channel fields something in the TU may make: initialized in a constructor or an aggregate
+// initialization, assigned, bound to a non-const reference or pointer, or decomposed.
+class MadeFields : public RecursiveASTVisitor<MadeFields> {
+ public:
+  std::set<const FieldDecl*> made;
+  bool VisitCXXConstructorDecl(CXXConstructorDecl* c) {
+    for (const CXXCtorInitializer* init : c->inits()) {
+      if (init->isWritten() && init->getMember() != nullptr) made.insert(init->getMember());
+    }
+    return true;
+  }
+  bool VisitInitListExpr(InitListExpr* list) {
+    const RecordDecl* r = list->getType()->getAsRecordDecl();
+    if (r == nullptr) return true;
+    unsigned i = 0;
+    for (const FieldDecl* f : r->fields()) {
+      if (i++ < list->getNumInits()) made.insert(f);
+    }
+    return true;
+  }
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr* op) {
+    if (op->getOperator() == OO_Equal && op->getNumArgs() > 0) mark(op->getArg(0));
+    return true;
+  }
+  bool VisitBinaryOperator(BinaryOperator* op) {
+    if (op->isAssignmentOp()) mark(op->getLHS());
+    return true;
+  }
+  bool VisitUnaryOperator(UnaryOperator* op) {
+    if (op->getOpcode() == UO_AddrOf) mark(op->getSubExpr());
+    return true;
+  }
+  bool VisitCallExpr(CallExpr* call) {
+    const FunctionDecl* f = call->getDirectCallee();
+    const unsigned shift = isa<CXXOperatorCallExpr>(call) && isa_and_nonnull<CXXMethodDecl>(f) ? 1 : 0;
+    for (unsigned i = shift; i < call->getNumArgs(); ++i) {
+      if (f == nullptr || i - shift >= f->getNumParams()) {
+        mark(call->getArg(i));  // unknown parameter: assume it may change it
+        continue;
+      }
+      const QualType p = f->getParamDecl(i - shift)->getType();
+      if (p->isReferenceType() && !p.getNonReferenceType().isConstQualified()) mark(call->getArg(i));
+    }
+    return true;
+  }
+  bool VisitVarDecl(VarDecl* v) {
+    // A reference bound to the field, or a structured binding of the object.
+    if (v->getType()->isReferenceType() && !v->getType().getNonReferenceType().isConstQualified() &&
+        v->getInit() != nullptr) {
+      mark(v->getInit());
+    }
+    if (const auto* d = dyn_cast<DecompositionDecl>(v)) {
+      if (const RecordDecl* r = d->getType().getNonReferenceType()->getAsRecordDecl()) {
+        for (const FieldDecl* f : r->fields()) made.insert(f);
+      }
+    }
+    return true;
+  }
+
+ private:
+  void mark(const Expr* e) {
+    const auto* m = dyn_cast_or_null<MemberExpr>(e ? e->IgnoreParenImpCasts() : nullptr);
+    if (m != nullptr) {
+      if (const auto* f = dyn_cast<FieldDecl>(m->getMemberDecl())) made.insert(f);
+    }
+  }
+};
+
+// A channel field no object of its class ever has made: copies of it are nil.
+bool never_made(ASTContext& context, const FieldDecl* f) {
+  if (f == nullptr || f->hasInClassInitializer() || !is_chan_type(f->getType()) ||
+      f->getType()->isReferenceType() ||
+      !context.getSourceManager().isInMainFile(f->getParent()->getLocation())) {
+    return false;
+  }
+  thread_local std::uint64_t scanned_for = ~std::uint64_t{0};
+  thread_local std::set<const FieldDecl*> made;
+  if (scanned_for != tu_generation) {  // once per TU, over the code the user wrote
+    MadeFields scan;
+    scan.TraverseAST(context);
+    made = std::move(scan.made);
+    scanned_for = tu_generation;
+  }
+  return made.count(f) == 0;
+}
+
 struct State {
   bool reached = false;
   std::map<const VarDecl*, ChanMask> chans;
@@ -101,12 +188,16 @@ class Analysis {
     Escapes escapes;
     escapes.TraverseStmt(const_cast<Stmt*>(body));
     escaped_ = std::move(escapes.found);
+    entry_ = captured_at_creation();
+    LambdaScan lambdas;
+    lambdas.TraverseStmt(const_cast<Stmt*>(body));
+    lambdas_ = std::move(lambdas.found);
     CFG::BuildOptions options;
     cfg_ = CFG::buildCFG(&function_, const_cast<Stmt*>(body), &context_, options);
     if (!cfg_) return {};
     const std::vector<State> in = forward_fixpoint<State>(
         *cfg_, [this](const CFGBlock& b, State& s) { transfer(b, s, /*record=*/false); },
-        [](State& into, const State& from) { return join(into, from); });
+        [this](State& into, const State& from) { return join(into, from); });
     for (const CFGBlock* b : *cfg_) {
       if (!in[b->getBlockID()].reached) continue;
       State out = in[b->getBlockID()];
@@ -117,12 +208,60 @@ class Analysis {
   }
 
  private:
-  static ChanMask get(const State& s, const VarDecl* v) {
+  ChanMask get(const State& s, const VarDecl* v) const {
     auto it = s.chans.find(v);
-    return it == s.chans.end() ? kAnyChan : it->second;
+    if (it != s.chans.end()) return it->second;
+    auto e = entry_.find(v);
+    return e == entry_.end() ? kAnyChan : e->second;
   }
 
-  static bool join(State& into, const State& from) {
+  // A lambda's call operator: the states its creator's flow saw its by-copy handles in.
+  std::map<const VarDecl*, ChanMask> captured_at_creation() const {
+    const auto* method = dyn_cast<CXXMethodDecl>(&function_);
+    if (method == nullptr || !method->getParent()->isLambda() || !method->isConst()) return {};
+    const auto* creator = dyn_cast<FunctionDecl>(method->getParent()->getDeclContext());
+    if (creator == nullptr || !creator->hasBody()) return {};
+    const ChanFlow& outer = chan_flow(context_, *creator);
+    auto it = outer.captured.find(method->getParent());
+    return it == outer.captured.end() ? std::map<const VarDecl*, ChanMask>{} : it->second;
+  }
+
+  // Lambdas made here that capture handles by copy.
+  struct LambdaScan : RecursiveASTVisitor<LambdaScan> {
+    std::vector<const LambdaExpr*> found;
+    bool VisitLambdaExpr(LambdaExpr* lambda) {
+      for (const LambdaCapture& c : lambda->captures()) {
+        const auto* v = c.capturesVariable() ? dyn_cast<VarDecl>(c.getCapturedVar()) : nullptr;
+        if (v != nullptr && c.getCaptureKind() == LCK_ByCopy && is_chan_type(v->getType())) {
+          found.push_back(lambda);
+          break;
+        }
+      }
+      return true;
+    }
+  };
+
+  // Record, for the lambdas made within `st`, their by-copy handles' states (first element seen).
+  void record_captures(const Stmt* st, const State& s) {
+    const SourceManager& sm = context_.getSourceManager();
+    const SourceRange range = st->getSourceRange();
+    for (const LambdaExpr* lambda : lambdas_) {
+      const SourceLocation at = lambda->getBeginLoc();
+      if (sm.isBeforeInTranslationUnit(at, range.getBegin()) ||
+          sm.isBeforeInTranslationUnit(range.getEnd(), at)) {
+        continue;
+      }
+      if (!recorded_.insert(lambda).second) continue;
+      auto& states = flow_.captured[lambda->getLambdaClass()];
+      for (const LambdaCapture& c : lambda->captures()) {
+        const auto* v = c.capturesVariable() ? dyn_cast<VarDecl>(c.getCapturedVar()) : nullptr;
+        if (v == nullptr || c.getCaptureKind() != LCK_ByCopy || !is_chan_type(v->getType())) continue;
+        states[v] |= followed(v) ? get(s, v) : kAnyChan;
+      }
+    }
+  }
+
+  bool join(State& into, const State& from) const {
     if (!from.reached) return false;
     if (!into.reached) {
       into = from;
@@ -147,7 +286,7 @@ class Analysis {
   bool followed(const VarDecl* v) const { return v != nullptr && escaped_.count(v) == 0; }
 
   // The state a handle starts in when it is declared or assigned from `init`.
-  static ChanMask initial(const Expr* init) {
+  ChanMask initial(const Expr* init) const {
     if (init == nullptr) return kNil;
     const Expr* e = init->IgnoreImplicit();
     if (const auto* c = dyn_cast<CXXConstructExpr>(e)) {
@@ -155,6 +294,10 @@ class Analysis {
       if (c->getNumArgs() == 1) e = c->getArg(0)->IgnoreImplicit();
     }
     if (calls(e, "weft::make_chan")) return kOpen;
+    if (const auto* m = dyn_cast<MemberExpr>(e->IgnoreParenImpCasts());
+        m != nullptr && never_made(context_, dyn_cast<FieldDecl>(m->getMemberDecl()))) {
+      return kNil;
+    }
     if (isa<InitListExpr>(e) && cast<InitListExpr>(e)->getNumInits() == 0) return kNil;
     return kAnyChan;
   }
@@ -176,6 +319,7 @@ class Analysis {
       const auto cs = element.getAs<CFGStmt>();
       if (!cs) continue;
       const Stmt* st = cs->getStmt();
+      if (record && !lambdas_.empty()) record_captures(st, s);
       if (const auto* decl = dyn_cast<DeclStmt>(st)) {
         for (const Decl* d : decl->decls()) {
           const auto* v = dyn_cast<VarDecl>(d);
@@ -271,6 +415,9 @@ class Analysis {
   const FunctionDecl& function_;
   std::unique_ptr<CFG> cfg_;
   std::set<const VarDecl*> escaped_;
+  std::map<const VarDecl*, ChanMask> entry_;  // a lambda's by-copy handles at its creation
+  std::vector<const LambdaExpr*> lambdas_;    // made here, capturing handles by copy
+  std::set<const LambdaExpr*> recorded_;
   ChanFlow flow_;
 };
 

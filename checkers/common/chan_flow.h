@@ -5,7 +5,11 @@
 //
 // A handle is followed only while this function alone can change it: one captured by reference
 // by a lambda, passed by non-const reference or pointer, or reached through anything but a local
-// or parameter is not followed. A closed channel stays closed, so "closed" facts do not depend
+// or parameter is not followed. A lambda's handles captured by copy start in the state they had
+// where the lambda was made (its creator's flow), unless the lambda is mutable. A handle copied
+// from a channel field that nothing in the translation unit ever makes (no initializer in the
+// class or its constructors, never assigned, never aggregate-initialized, of a class defined in
+// the main file) is nil. A closed channel stays closed, so "closed" facts do not depend
 // on other tasks. As with locks, a check reports what holds on every path reaching a point.
 #pragma once
 
@@ -13,6 +17,7 @@
 #include <clang/AST/Decl.h>
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -43,6 +48,9 @@ struct ChanEvent {
 
 struct ChanFlow {
   std::vector<ChanEvent> events;
+  // For each lambda made in the function (by its class): the state of every handle it captures
+  // by copy, where it is made. A lambda's own flow starts from these.
+  std::map<const clang::CXXRecordDecl*, std::map<const clang::VarDecl*, ChanMask>> captured;
 };
 
 const ChanFlow& chan_flow(clang::ASTContext& context, const clang::FunctionDecl& function);

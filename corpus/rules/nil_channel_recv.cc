@@ -1,6 +1,5 @@
 // expect: leak
 // vet: weft-nil-channel-op
-// known-miss: weft-vet, nil-channel-op does not follow a channel held in a struct member (w.jobs)
 // A worker receives from a channel field that was never made (nil), so it blocks for ever and
 // outlives the program's work.
 #include "weft/harness/program.h"

@@ -7,6 +7,6 @@
 
 WEFT_PROGRAM(nil_channel_send) {
   weft::chan<int> results;
-  weft::go([results] { results.recv(); });
+  weft::go([results] { results.recv(); });  // expect-warning: weft-nil-channel-op
   results.send(1);  // expect-warning: weft-nil-channel-op
 }

@@ -66,7 +66,7 @@ TEST(GoDeathTest, PanicInTaskEndsTheProgramLikeGo) {
         auto ch = make_chan<int>();
         ch.close();
         auto done = make_chan<int>();
-        go([ch] { ch.send(1); });
+        go([ch] { ch.send(1); });  // NOLINT(weft-send-after-close): the panic under test
         done.recv();  // blocks; the task's panic ends the process
       },
       ::testing::ExitedWithCode(2), "panic: send on closed channel");

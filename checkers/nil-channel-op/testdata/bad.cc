@@ -2,7 +2,7 @@
 
 void send_on_nil() {
   weft::chan<int> results;
-  weft::go([results] { results.recv(); });
+  weft::go([results] { results.recv(); });  // expect-warning: weft-nil-channel-op
   results.send(1);  // expect-warning: weft-nil-channel-op
 }
 
@@ -26,4 +26,17 @@ void reset_to_nil() {
   auto c = weft::make_chan<int>(1);
   c = weft::chan<int>();
   c.send(1);  // expect-warning: weft-nil-channel-op
+}
+
+// A channel field nothing ever makes: every copy of it is nil, in the task that captured one too.
+struct Worker {
+  weft::chan<int> jobs;
+};
+
+void field_never_made() {
+  Worker w;
+  auto jobs = w.jobs;
+  weft::go([jobs] {
+    jobs.recv();  // expect-warning: weft-nil-channel-op
+  });
 }

@@ -39,3 +39,41 @@ void captured_by_reference() {
   make();
   c.send(1);
 }
+
+// Fields that are made: in a constructor, by assignment, by aggregate initialization.
+struct Made {
+  Made() : jobs(weft::make_chan<int>(1)) {}
+  weft::chan<int> jobs;
+};
+struct Assigned {
+  weft::chan<int> jobs;
+};
+struct Braced {
+  weft::chan<int> jobs;
+};
+
+void fields_made() {
+  Made m;
+  auto a = m.jobs;
+  a.send(1);
+  Assigned s;
+  s.jobs = weft::make_chan<int>(1);
+  auto b = s.jobs;
+  b.send(1);
+  Braced br{weft::make_chan<int>(1)};
+  auto c = br.jobs;
+  c.send(1);
+}
+
+// A handle made before the task captures it; one the mutable task makes itself.
+void captured_after_make() {
+  weft::chan<int> done;
+  done = weft::make_chan<int>();
+  weft::go([done] { done.close(); });
+  done.recv();
+  weft::chan<int> later;
+  weft::go([later]() mutable {
+    later = weft::make_chan<int>(1);
+    later.send(1);
+  });
+}
