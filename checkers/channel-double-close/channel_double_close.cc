@@ -1,9 +1,11 @@
 // weft-channel-double-close: a path that closes a channel it already closed ("close of closed
-// channel"), and a close by a function that only receives from the channel it was given (the
-// sender owns the close).
+// channel"), a close by a function that only receives from the channel it was given (the
+// sender owns the close), and a method that closes its object's channel on every call called
+// twice on one object (close_per_call.h).
 #include <map>
 
 #include "checkers/common/chan_flow.h"
+#include "close_per_call.h"
 #include "checkers/common/function_check.h"
 
 namespace weft::vet {
@@ -41,6 +43,18 @@ class ChannelDoubleClose : public FunctionCheck {
                          "or sends after this close — a panic either way (let the owner close; "
                          "take a recv_only view so that a close does not compile)");
       }
+    }
+    const auto* method = dyn_cast<CXXMethodDecl>(&function);
+    if (method != nullptr && method->getParent()->isLambda()) return;  // with its creator
+    for (const CloseTwice& t : close_per_call_twice(function)) {
+      reporter_.report("weft-channel-double-close", *r.SourceManager, t.close,
+                       "'" + t.method + "' closes '" + t.channel + "' on every call, and '" +
+                           t.object + "." + t.method + "()' runs twice (both calls are "
+                           "unconditional, here or in a task sharing '" + t.object + "'); the "
+                           "second close of a closed channel panics (close through a Once, or "
+                           "let one owner stop it)",
+                       {{t.first, "'" + t.object + "." + t.method + "()' is called here"},
+                        {t.second, "and here"}});
     }
   }
 };

@@ -1,6 +1,5 @@
 // expect: panic
 // vet: weft-channel-double-close
-// known-miss: weft-vet, channel-double-close follows one function at a time; here two tasks each call stop() once
 // Kernel (non-blocking, misuse): both the signal handler and the error path call stop(), which
 // closes the quit channel — the second close panics.
 // Bug: close of closed channel when shutdown has two triggers. Fix: close through a Once

@@ -33,3 +33,20 @@ void drain(weft::chan<int> in) {
   for (int v : in) (void)v;
   in.close();  // expect-warning: weft-channel-double-close
 }
+
+// A method that closes its object's channel on every call, called twice on one object.
+struct Server {
+  weft::chan<weft::empty> quit = weft::make_chan<weft::empty>();
+  void stop() { quit.close(); }  // expect-warning: weft-channel-double-close
+};
+
+void stop_from_two_tasks() {
+  Server s;
+  auto handled = weft::make_chan<weft::empty>();
+  weft::go([&s, handled] {
+    s.stop();
+    handled.close();
+  });
+  s.stop();
+  handled.recv();
+}
