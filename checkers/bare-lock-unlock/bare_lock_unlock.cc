@@ -34,12 +34,9 @@ struct ManualOp {
 std::optional<ManualOp> manual_op(const Stmt* s) {
   const auto* call = dyn_cast<CXXMemberCallExpr>(s);
   if (call == nullptr || call->getMethodDecl() == nullptr) return std::nullopt;
-  const CXXRecordDecl* record = call->getMethodDecl()->getParent();
-  const std::string type = record->getQualifiedNameAsString();
-  if (type != "weft::Mutex" && type != "weft::RWMutex" && type != "std::mutex" &&
-      type != "std::timed_mutex" && type != "std::shared_mutex" && type != "std::shared_timed_mutex") {
-    return std::nullopt;
-  }
+  const QualType object = call->getMethodDecl()->getThisType()->getPointeeType();
+  if (!is_followed_mutex(object.getUnqualifiedType())) return std::nullopt;
+  const std::string type = call->getMethodDecl()->getParent()->getQualifiedNameAsString();
   const std::string m = call->getMethodDecl()->getNameAsString();
   ManualOp op{call, {}, type, false, false};
   if (m == "lock") {

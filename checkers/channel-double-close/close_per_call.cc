@@ -6,17 +6,12 @@
 
 #include <map>
 
+#include "checkers/common/chan_flow.h"
+
 namespace weft::vet {
 namespace {
 
 using namespace clang;
-
-bool is_chan(QualType t) {
-  const CXXRecordDecl* r = t.getNonReferenceType()->getAsCXXRecordDecl();
-  if (r == nullptr) return false;
-  const std::string n = r->getQualifiedNameAsString();
-  return n == "weft::chan" || n == "weft::send_only";
-}
 
 // The member channel a method closes on every call: `ch.close();` as a statement of its body,
 // with no way out of the body before it.
@@ -39,7 +34,7 @@ const FieldDecl* closes_every_call(const CXXMethodDecl* m, SourceLocation& at) {
                                          : nullptr;
     if (member != nullptr && call->getMethodDecl() != nullptr &&
         call->getMethodDecl()->getName() == "close" &&
-        isa<CXXThisExpr>(member->getBase()->IgnoreParenImpCasts()) && is_chan(member->getType())) {
+        isa<CXXThisExpr>(member->getBase()->IgnoreParenImpCasts()) && is_chan_type(member->getType())) {
       at = call->getExprLoc();
       return dyn_cast<FieldDecl>(member->getMemberDecl());
     }

@@ -14,16 +14,17 @@
 #include "tu_generation.h"
 
 namespace weft::vet {
-namespace {
 
-using namespace clang;
-
-bool is_chan_type(QualType t) {
-  const CXXRecordDecl* r = t.getNonReferenceType()->getAsCXXRecordDecl();
+bool is_chan_type(clang::QualType t) {
+  const clang::CXXRecordDecl* r = t.getNonReferenceType()->getAsCXXRecordDecl();
   if (r == nullptr) return false;
   const std::string n = r->getQualifiedNameAsString();
   return n == "weft::chan" || n == "weft::send_only" || n == "weft::recv_only";
 }
+
+namespace {
+
+using namespace clang;
 
 // The local or parameter a channel expression names directly, or null.
 const VarDecl* handle_var(const Expr* e) {

@@ -55,6 +55,9 @@ struct ChanFlow {
 
 const ChanFlow& chan_flow(clang::ASTContext& context, const clang::FunctionDecl& function);
 
+// Whether a type is a weft channel handle (chan, send_only, recv_only), or a reference to one.
+bool is_chan_type(clang::QualType t);
+
 inline bool always_chan(ChanMask mask, ChanMask states) {
   return mask != 0 && (mask & ~states) == 0;
 }

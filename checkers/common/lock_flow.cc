@@ -785,6 +785,12 @@ class Analysis {
 
 }  // namespace
 
+bool is_followed_mutex(QualType t) {
+  if (t->isPointerType() || t->isReferenceType()) return false;
+  const MutexKind kind = mutex_kind(t);
+  return kind == MutexKind::plain || kind == MutexKind::rw;
+}
+
 std::optional<ObjectPath> object_path_of(const Expr* e) {
   e = e->IgnoreParenImpCasts();
   if (const auto* u = dyn_cast<UnaryOperator>(e); u != nullptr && u->getOpcode() == UO_AddrOf) {

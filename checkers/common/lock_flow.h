@@ -100,6 +100,11 @@ struct LockFlow {
   bool escaped(const LockKey& key) const;
 };
 
+// Whether a type is a mutex the lock checks follow (a class, not a pointer or reference to one):
+// std::mutex, std::timed_mutex, std::shared_mutex, std::shared_timed_mutex, weft::Mutex,
+// weft::RWMutex. Recursive mutexes are not.
+bool is_followed_mutex(clang::QualType t);
+
 // The events of one function body (memoized per function for the current AST).
 const LockFlow& lock_flow(clang::ASTContext& context, const clang::FunctionDecl& function);
 

@@ -21,14 +21,6 @@ namespace {
 using namespace clang;
 using namespace clang::ast_matchers;
 
-bool is_mutex(QualType t) {
-  const CXXRecordDecl* r = t->getAsCXXRecordDecl();
-  if (r == nullptr) return false;
-  const std::string n = r->getQualifiedNameAsString();
-  return n == "weft::Mutex" || n == "weft::RWMutex" || n == "std::mutex" || n == "std::timed_mutex" ||
-         n == "std::shared_mutex" || n == "std::shared_timed_mutex";
-}
-
 bool is_atomic(QualType t) {
   const CXXRecordDecl* r = t->getAsCXXRecordDecl();
   return r != nullptr && (r->getQualifiedNameAsString() == "std::atomic" ||
@@ -82,7 +74,7 @@ class MutexCopied : public Check {
     if (copy->getNumParams() != 1 || copy->getBody() == nullptr || record->isDependentContext()) return;
     std::vector<const FieldDecl*> mutexes;
     for (const FieldDecl* f : record->fields()) {
-      if (is_mutex(f->getType())) mutexes.push_back(f);
+      if (is_followed_mutex(f->getType())) mutexes.push_back(f);
     }
     if (mutexes.empty()) return;
     const std::set<const FieldDecl*> guarded = guarded_fields(*r.Context, *record, mutexes);
@@ -161,7 +153,7 @@ class MutexCopied : public Check {
       FieldUses uses;
       uses.TraverseStmt(def->getBody());
       for (const FieldDecl* f : uses.fields) {
-        if (!is_mutex(f->getType()) && !is_atomic(f->getType()) && !f->getType().isConstQualified()) {
+        if (!is_followed_mutex(f->getType()) && !is_atomic(f->getType()) && !f->getType().isConstQualified()) {
           out.insert(f);
         }
       }
