@@ -48,6 +48,21 @@ inline bool leaves_function(const clang::CFG& cfg, const clang::CFGBlock& block)
   return false;
 }
 
+// The fixpoint, then one pass over every reached block that records what happens there:
+// transfer(block, state, record) with record=true once per block, and on_exit(block, state) for
+// the blocks a path leaves the function from, with the state at their end.
+template <class State, class Transfer, class Join, class OnExit>
+void record_paths(const clang::CFG& cfg, Transfer transfer, Join join, OnExit on_exit) {
+  const std::vector<State> in = forward_fixpoint<State>(
+      cfg, [&](const clang::CFGBlock& b, State& s) { transfer(b, s, /*record=*/false); }, join);
+  for (const clang::CFGBlock* b : cfg) {
+    if (!in[b->getBlockID()].reached) continue;
+    State out = in[b->getBlockID()];
+    transfer(*b, out, /*record=*/true);
+    if (leaves_function(cfg, *b)) on_exit(*b, out);
+  }
+}
+
 // Where a path through `block` leaves the function: its return or throw, else the closing brace.
 inline clang::SourceLocation exit_location(const clang::CFGBlock& block,
                                            const clang::FunctionDecl& function) {

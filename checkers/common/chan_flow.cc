@@ -196,15 +196,10 @@ class Analysis {
     CFG::BuildOptions options;
     cfg_ = CFG::buildCFG(&function_, const_cast<Stmt*>(body), &context_, options);
     if (!cfg_) return {};
-    const std::vector<State> in = forward_fixpoint<State>(
-        *cfg_, [this](const CFGBlock& b, State& s) { transfer(b, s, /*record=*/false); },
-        [this](State& into, const State& from) { return join(into, from); });
-    for (const CFGBlock* b : *cfg_) {
-      if (!in[b->getBlockID()].reached) continue;
-      State out = in[b->getBlockID()];
-      transfer(*b, out, /*record=*/true);
-      if (leaves_function(*cfg_, *b)) record_exit(*b, out);
-    }
+    record_paths<State>(
+        *cfg_, [this](const CFGBlock& b, State& s, bool record) { transfer(b, s, record); },
+        [this](State& into, const State& from) { return join(into, from); },
+        [this](const CFGBlock& b, const State& s) { record_exit(b, s); });
     return std::move(flow_);
   }
 

@@ -402,15 +402,10 @@ class Analysis {
     if (keys_.empty() && !has_blocking_) return {};
 
     // Fixpoint over block entry states, then one pass that records the events.
-    const std::vector<State> in = forward_fixpoint<State>(
-        *cfg_, [this](const CFGBlock& b, State& s) { transfer(b, s, /*record=*/false); },
-        [this](State& into, const State& from) { return join(into, from); });
-    for (const CFGBlock* b : *cfg_) {
-      if (!in[b->getBlockID()].reached) continue;
-      State out = in[b->getBlockID()];
-      transfer(*b, out, /*record=*/true);
-      if (leaves_function(*cfg_, *b)) record_exit(*b, out);
-    }
+    record_paths<State>(
+        *cfg_, [this](const CFGBlock& b, State& s, bool record) { transfer(b, s, record); },
+        [this](State& into, const State& from) { return join(into, from); },
+        [this](const CFGBlock& b, const State& s) { record_exit(b, s); });
     flow_.released_by_hand.assign(released_by_hand_.begin(), released_by_hand_.end());
     EscapeScan escapes;
     escapes.TraverseStmt(const_cast<Stmt*>(function_.getBody()));
