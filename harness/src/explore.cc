@@ -1,8 +1,11 @@
-// The explorer: runs the program once per schedule under a fresh ModelRuntime.
-//   - dfs: depth-first over every choice of every execution, by re-running the program with a
-//     replayed prefix of choices and the next untried option at the deepest decision;
-//   - random: each execution extends an empty prefix with pseudo-random choices from the seed.
-// Both stop at the first finding or when a budget (executions, time) runs out.
+// The explorer: runs the program once per execution under a fresh ModelRuntime, with the
+// strategy the options name:
+//   - dfs: Dpor, every Mazurkiewicz trace once (dpor.h); with Options::sleep_sets off, every
+//     interleaving;
+//   - random: each execution makes pseudo-random choices from the seed;
+//   - a replay token (Options::replay or WEFT_REPLAY): that one execution, or an error when the
+//     token does not fit the program.
+// Every search stops at the first finding or when a budget (executions, time) runs out.
 #include <unistd.h>
 
 #include <chrono>
@@ -10,9 +13,12 @@
 #include <cstdlib>
 #include <stdexcept>
 
+#include "dpor.h"
 #include "fiber_stack.h"
 #include "model_runtime.h"
-#include "schedule.h"
+#include "path.h"
+#include "random_strategy.h"
+#include "replay_strategy.h"
 #include "weft/harness/explore.h"
 
 namespace weft::harness {
@@ -21,17 +27,21 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-Report run_one(const std::function<void()>& program, Schedule& schedule, const Options& options,
-               StackPool& stacks) {
-  schedule.pos = 0;
-  Report r;
+struct Run {
+  Report report;
+  bool stopped;  // the strategy ended it early
+};
+
+Run run_one(const std::function<void()>& program, Decider& strategy, const Options& options,
+            StackPool& stacks, bool keep_trace = false) {
+  Run r;
   {
-    ModelRuntime runtime(schedule, options, stacks);
-    r = runtime.run(program);
+    ModelRuntime runtime(strategy, options, stacks);
+    if (keep_trace) runtime.keep_trace();
+    r.report = runtime.run(program);
+    r.report.replay_token = runtime.path().token();
+    r.stopped = runtime.stopped();
   }
-  // Choices past the end of a replayed prefix were made during this run; drop any left over.
-  schedule.decisions.resize(schedule.pos);
-  r.replay_token = schedule.token();
   return r;
 }
 
@@ -81,14 +91,18 @@ Report explore(const std::function<void()>& program, const Options& options) {
     if (const char* env = std::getenv("WEFT_REPLAY"); env != nullptr) replay = env;
   }
   if (!replay.empty()) {
-    auto schedule = Schedule::parse(replay);
-    if (!schedule) {
+    auto path = Path::parse(replay);
+    if (!path) {
       throw std::invalid_argument("invalid replay token '" + replay +
                                   "': expected numbers separated by dots, or '-'");
     }
-    Options exact = options;
-    exact.sleep_sets = false;  // follow the token to its end, whatever was explored before
-    Report r = run_one(program, *schedule, exact, stacks);
+    ReplayStrategy strategy(std::move(*path));
+    Run run = run_one(program, strategy, options, stacks, /*keep_trace=*/true);
+    if (const std::string& why = strategy.mismatch(); !why.empty()) {
+      throw std::invalid_argument("replay token '" + replay + "' does not fit this program: " +
+                                  why);
+    }
+    Report r = std::move(run.report);
     r.executions = 1;
     r.replayed = true;
     r.strategy = options.strategy;
@@ -97,26 +111,30 @@ Report explore(const std::function<void()>& program, const Options& options) {
   }
 
   Progress progress(options.progress);
-  Schedule schedule;
+  Dpor dpor(options.sleep_sets);
   std::size_t pruned = 0;
   for (std::size_t executions = 1;; ++executions) {
+    Run run;
     if (options.strategy == Strategy::random) {
-      schedule = Schedule{};
-      schedule.random_state = mix(options.seed ^ mix(executions));
+      RandomStrategy random(mix(options.seed ^ mix(executions)));
+      run = run_one(program, random, options, stacks);
+    } else {
+      dpor.begin_execution();
+      run = run_one(program, dpor, options, stacks);
     }
-    Report r = run_one(program, schedule, options, stacks);
-    pruned += r.pruned;
+    Report& r = run.report;
+    if (run.stopped) ++pruned;
     r.pruned = pruned;
     r.executions = executions;
     r.strategy = options.strategy;
-    progress.update(executions, schedule.decisions.size(), start);
+    progress.update(executions, dpor.depth(), start);
     if (r.verdict != Verdict::ok) {
       r.seconds = elapsed();
       return r;
     }
     bool more = true;
     if (options.strategy == Strategy::dfs) {
-      more = schedule.backtrack();
+      more = dpor.next_execution();
       r.exhaustive = !more;
     }
     if (more && executions >= options.max_executions) {

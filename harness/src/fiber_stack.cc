@@ -86,7 +86,9 @@ OverflowTrap::Scope::Scope() : altstack_(64 * 1024) {
   ::sigaltstack(&alt, &old_altstack_);
   struct sigaction act {};
   act.sa_sigaction = on_fault;
-  act.sa_flags = SA_SIGINFO | SA_ONSTACK;
+  // SA_NODEFER: the handler leaves by siglongjmp without restoring a saved mask (resume saves
+  // none: no system call per fiber switch), so the signal must not be blocked while it runs.
+  act.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
   sigemptyset(&act.sa_mask);
   ::sigaction(SIGSEGV, &act, &old_segv_);
   ::sigaction(SIGBUS, &act, &old_bus_);

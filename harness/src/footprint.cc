@@ -3,48 +3,110 @@
 namespace weft::harness {
 
 namespace {
-// The timer queue, as an object no primitive can have (object ids are addresses).
-constexpr rt::ObjectId kTimerQueue = 1;
+enum class Family { var, lock, chan, wait_group, timer_queue, other };
+
+Family family(Effect e) {
+  switch (e) {
+    case Effect::read:
+    case Effect::write: return Family::var;
+    case Effect::acquire:
+    case Effect::acquire_shared:
+    case Effect::release: return Family::lock;
+    case Effect::send:
+    case Effect::recv: return Family::chan;
+    case Effect::wg_up:
+    case Effect::wg_down:
+    case Effect::wg_wait: return Family::wait_group;
+    case Effect::timer_start:
+    case Effect::timer_stop:
+    case Effect::timer_fire: return Family::timer_queue;
+    case Effect::exclusive: return Family::other;
+  }
+  return Family::other;
+}
 }  // namespace
 
-void Footprint::add(rt::ObjectId id) {
+bool dependent(Effect a, Effect b) noexcept {
+  using E = Effect;
+  if (a == E::exclusive || b == E::exclusive) return true;
+  // One address used two ways (an object freed and another made there): conservative.
+  if (family(a) != family(b)) return true;
+  auto either = [a, b](E e) { return a == e || b == e; };
+  switch (family(a)) {
+    case Family::var: return either(E::write);
+    case Family::lock:
+      if (either(E::release)) return false;
+      return either(E::acquire);  // two shared acquisitions commute
+    case Family::chan: return a == b;
+    case Family::wait_group: return either(E::wg_up) && !(a == E::wg_up && b == E::wg_up);
+    case Family::timer_queue: return either(E::timer_fire);
+    case Family::other: return true;
+  }
+  return true;
+}
+
+void Footprint::add(rt::ObjectId id, Effect effect) {
   if (id == 0) return;  // a nil channel: the operation touches nothing (it blocks for ever)
+  for (std::size_t i = 0; i < count_; ++i) {
+    if (touches_[i].object == id && touches_[i].effect == effect) return;
+  }
   if (count_ == kMax) {
     everything_ = true;
     return;
   }
-  objects_[count_++] = id;
+  touches_[count_++] = Touch{id, effect};
+}
+
+void Footprint::add(const Footprint& other) {
+  everything_ |= other.everything_;
+  for (const Touch& t : other) add(t.object, t.effect);
+}
+
+Footprint Footprint::timer_firing() {
+  Footprint f;
+  f.add(kTimerQueue, Effect::timer_fire);
+  return f;
 }
 
 Footprint Footprint::of(const rt::Op& op) {
+  using K = rt::OpKind;
   Footprint f;
-  if (op.objects.empty()) {
-    f.add(op.object);
-  } else {
-    for (rt::ObjectId id : op.objects) f.add(id);
-  }
+  Effect effect = Effect::exclusive;
   switch (op.kind) {
-    case rt::OpKind::timer_start:
-    case rt::OpKind::timer_stop:
-    case rt::OpKind::sleep:
-      f.add(kTimerQueue);
-      break;
-    case rt::OpKind::var_read:
-    case rt::OpKind::atomic_load:
-      f.reads_only_ = true;
-      break;
-    default:
-      break;
+    case K::chan_send: effect = Effect::send; break;
+    case K::chan_recv: effect = Effect::recv; break;
+    case K::lock: effect = Effect::acquire; break;
+    case K::rlock: effect = Effect::acquire_shared; break;
+    case K::unlock:
+    case K::runlock: effect = Effect::release; break;
+    case K::wg_add: effect = Effect::wg_up; break;
+    case K::wg_done: effect = Effect::wg_down; break;
+    case K::wg_wait: effect = Effect::wg_wait; break;
+    case K::var_read:
+    case K::atomic_load: effect = Effect::read; break;
+    case K::var_write:
+    case K::atomic_store:
+    case K::atomic_rmw: effect = Effect::write; break;
+    case K::spawn:
+    case K::task_exit: return f;  // touches nothing shared
+    case K::timer_start: f.add(kTimerQueue, Effect::timer_start); break;
+    case K::sleep: f.add(kTimerQueue, Effect::timer_start); break;
+    case K::timer_stop: f.add(kTimerQueue, Effect::timer_stop); break;
+    default: break;  // close, select, try_lock, cond, once: exclusive
+  }
+  if (op.objects.empty()) {
+    f.add(op.object, effect);
+  } else {
+    for (rt::ObjectId id : op.objects) f.add(id, effect);
   }
   return f;
 }
 
 bool Footprint::independent_of(const Footprint& other) const {
   if (everything_ || other.everything_) return false;
-  if (reads_only_ && other.reads_only_) return true;
-  for (std::size_t i = 0; i < count_; ++i) {
-    for (std::size_t j = 0; j < other.count_; ++j) {
-      if (objects_[i] == other.objects_[j]) return false;
+  for (const Touch& a : *this) {
+    for (const Touch& b : other) {
+      if (a.object == b.object && dependent(a.effect, b.effect)) return false;
     }
   }
   return true;

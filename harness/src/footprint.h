@@ -1,38 +1,81 @@
-// Footprint: what one step of a task touches, for the sleep sets' independence test.
+// Footprint: what one event of a task touches, and how — the dependence relation that DPOR
+// and sleep sets use.
 //
-// A step of a task is its pending visible operation plus the task-local code that runs until
-// its next visible operation. Two steps of different tasks are independent (they commute, and
-// neither enables or disables the other) when they touch no common object, or when both only
-// read it. A fresh task's first step touches nothing shared; a timer firing touches everything.
-// Timer operations also touch one shared object, the timer queue.
+// An event is one task's pending visible operation plus the task-local code that runs to its
+// next visible operation (woken tasks finish their operation at once, as part of the event that
+// woke them: see ModelRuntime). Two events of different tasks are DEPENDENT when they touch a
+// common object in ways that do not commute; otherwise they are independent: run in either
+// order from a state where both can run, they reach the same state and neither disables the
+// other. Per object, by Go's semantics as weft implements them (a waker hands the value or the
+// lock to the waiter before it wakes it):
+//   var, atomic   reads commute; a write (store, read-modify-write) conflicts with everything
+//   Mutex         two acquisitions conflict (who gets it first); a release commutes with all
+//                 (it hands the lock to the first waiter: unlock-then-lock and
+//                 lock-parks-then-unlock-hands-over end alike)
+//   RWMutex       as Mutex; two read acquisitions commute
+//   channel       two sends conflict (value order), two receives conflict (who gets which);
+//                 a send and a receive commute (each completes with the other whichever comes
+//                 first, FIFO); close and select conflict with everything
+//   WaitGroup     adds with a positive delta conflict with dones and waits; dones commute with
+//                 each other and with waits (the last one wakes the waiters either way)
+//   timer queue   a firing conflicts with every start, stop and firing; starts and stops commute
+//   others        (Once, Cond, try_lock, a timer's state): exclusive, conflict with everything
+// Invariant: dependent() is symmetric.
 #pragma once
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 
 #include "weft/rt/runtime.h"
 
 namespace weft::harness {
 
+enum class Effect : std::uint8_t {
+  read,
+  write,
+  acquire,
+  acquire_shared,
+  release,
+  send,
+  recv,
+  wg_up,
+  wg_down,
+  wg_wait,
+  timer_start,
+  timer_stop,
+  timer_fire,
+  exclusive,
+};
+
+bool dependent(Effect a, Effect b) noexcept;
+
+struct Touch {
+  rt::ObjectId object;
+  Effect effect;
+};
+
+// The timer queue, as an object no primitive can have (object ids are addresses).
+inline constexpr rt::ObjectId kTimerQueue = 1;
+
 class Footprint {
  public:
   static Footprint none() { return Footprint{}; }
-  static Footprint everything() {
-    Footprint f;
-    f.everything_ = true;
-    return f;
-  }
   static Footprint of(const rt::Op& op);
+  static Footprint timer_firing();
 
+  void add(rt::ObjectId id, Effect effect);
+  void add(const Footprint& other);
   bool independent_of(const Footprint& other) const;
 
- private:
-  void add(rt::ObjectId id);
+  bool everything() const { return everything_; }
+  const Touch* begin() const { return touches_.data(); }
+  const Touch* end() const { return touches_.data() + count_; }
 
-  static constexpr std::size_t kMax = 8;  // more objects than this: treated as everything
-  std::array<rt::ObjectId, kMax> objects_{};
+ private:
+  static constexpr std::size_t kMax = 8;  // more touches than this: treated as everything
+  std::array<Touch, kMax> touches_{};
   std::size_t count_ = 0;
-  bool reads_only_ = false;
   bool everything_ = false;
 };
 

@@ -19,12 +19,11 @@ struct GiveUp {};  // thrown into a task that spins on after the execution is ov
 
 thread_local ModelRuntime* ModelRuntime::active_ = nullptr;
 
-ModelRuntime::ModelRuntime(Schedule& schedule, const Options& options, StackPool& stacks)
-    : schedule_(schedule),
+ModelRuntime::ModelRuntime(Decider& strategy, const Options& options, StackPool& stacks)
+    : strategy_(strategy),
       options_(options),
       stacks_(stacks),
-      now_(rt::Time(std::chrono::hours(1))),
-      use_sleep_sets_(options.strategy == Strategy::dfs && options.sleep_sets) {
+      now_(rt::Time(std::chrono::hours(1))) {
   active_ = this;
   previous_terminate_ = std::set_terminate(&ModelRuntime::on_terminate);
 }
@@ -120,6 +119,7 @@ void ModelRuntime::spawn(rt::WorkPtr body, std::source_location where) {
   task->body = std::move(body);
   task->spawned_at = where;
   Task* t = task.get();
+  if (!tasks_.empty() && !running_on_ && !tearing_down_) strategy_.spawned(process_of_current(), t->id);
   t->fiber = ctx::fiber(
       std::allocator_arg, PooledStack{&stacks_, &t->stack}, [this, t](ctx::fiber&& back) {
         scheduler_ = std::move(back);
@@ -148,27 +148,12 @@ void ModelRuntime::spawn(rt::WorkPtr body, std::source_location where) {
   tasks_.push_back(std::move(task));
 }
 
-std::string ModelRuntime::number(rt::ObjectId id) {
-  auto [it, added] = object_numbers_.emplace(id, static_cast<int>(object_numbers_.size()) + 1);
-  return " #" + std::to_string(it->second);
-}
-
-std::string ModelRuntime::describe(const rt::Op& op) {
-  std::string s = rt::to_string(op.kind);
-  if (!op.objects.empty()) {
-    for (rt::ObjectId id : op.objects) s += id != 0 ? number(id) : std::string(" nil");
-  } else if (op.object != 0) {
-    s += number(op.object);
-  } else if (op.kind == rt::OpKind::chan_send || op.kind == rt::OpKind::chan_recv ||
-             op.kind == rt::OpKind::chan_close) {
-    s += " nil";
-  }
-  s += std::string(" at ") + op.where.file_name() + ":" + std::to_string(op.where.line());
-  return s;
-}
-
 void ModelRuntime::note(const std::string& what) {
-  trace_.push_back((current_ ? name(*current_) : std::string("a timer")) + ": " + what);
+  if (current_ != nullptr) {
+    trace_.text(current_->id, what);
+  } else {
+    trace_.text(Trace::kNoTask, "a timer: " + what);
+  }
 }
 
 void ModelRuntime::point(const rt::Op& op) {
@@ -180,9 +165,11 @@ void ModelRuntime::point(const rt::Op& op) {
     if (++steps_ > 2 * options_.max_steps) throw GiveUp{};
     return;
   }
-  note(describe(op));
+  trace_.op(current_->id, op);
   current_->next = Footprint::of(op);
+  current_->at_point = true;
   yield();
+  current_->at_point = false;
   if (!options_.race_detection) return;
   if (op.kind == rt::OpKind::var_read || op.kind == rt::OpKind::var_write) {
     auto race = op.kind == rt::OpKind::var_read
@@ -198,7 +185,7 @@ void ModelRuntime::report_race(const Race& race) {
            clock_names_[static_cast<std::size_t>(a.task)] + " at " + a.where.file_name() + ":" +
            std::to_string(a.where.line());
   };
- fail(Verdict::race, "data race on var" + number(race.object) + ": " + access(race.later_is_write, race.later) + " and " +
+ fail(Verdict::race, "data race on var" + trace_.number(race.object) + ": " + access(race.later_is_write, race.later) + " and " +
                           access(race.earlier_is_write, race.earlier) +
                           " are not ordered by any channel, lock, WaitGroup or Once");
 }
@@ -211,7 +198,7 @@ void ModelRuntime::park(rt::Parking& parking, const rt::Op& waiting_on) {
   current_->state = Task::State::blocked;
   current_->parked_on = &parking;
   current_->waiting_on = waiting_on;
-  note("blocks in " + describe(waiting_on));
+  trace_.blocks(current_->id, waiting_on);
   current_->next = Footprint::of(waiting_on);  // once woken, it finishes this operation
   yield();
 }
@@ -220,22 +207,36 @@ void ModelRuntime::unpark(rt::Parking& parking) {
   parking.state.store(rt::Parking::kWoken, std::memory_order_relaxed);
   auto* t = static_cast<Task*>(parking.task.handle);
   if (t != nullptr && t->state == Task::State::blocked && t->parked_on == &parking) {
+    if (!running_on_ && !tearing_down_) {
+      strategy_.woke(process_of_current(), t->id);
+      // A woken select withdraws from its other channels as it runs on: this event touches them.
+      if (t->waiting_on && t->waiting_on->kind == rt::OpKind::select) {
+        touched_.add(Footprint::of(*t->waiting_on));
+      }
+    }
     t->state = Task::State::runnable;
     t->parked_on = nullptr;
     t->waiting_on.reset();
   }
 }
 
-std::size_t ModelRuntime::choose(std::size_t n) { return n <= 1 ? 0 : schedule_.choose(n); }
+std::size_t ModelRuntime::choose(std::size_t n) {
+  if (n <= 1 || running_on_ || tearing_down_) return 0;
+  const std::size_t k = strategy_.choose(n);
+  path_.taken.push_back(k);
+  return k;
+}
 
 void ModelRuntime::release(rt::SyncSlot& slot) {
   const int clock = clock_of_current();
   if (clock >= 0 && !tearing_down_) happens_before_.release(clock, slot);
+  if (!tearing_down_ && !running_on_) strategy_.released(process_of_current(), slot);
 }
 
 void ModelRuntime::acquire(rt::SyncSlot& slot) {
   const int clock = clock_of_current();
   if (clock >= 0 && !tearing_down_) happens_before_.acquire(clock, slot);
+  if (!tearing_down_ && !running_on_) strategy_.acquired(process_of_current(), slot);
 }
 
 rt::TimerId ModelRuntime::start_timer(rt::Time when, rt::WorkPtr fire) {
@@ -244,6 +245,7 @@ rt::TimerId ModelRuntime::start_timer(rt::Time when, rt::WorkPtr fire) {
   clock_names_.resize(static_cast<std::size_t>(clock) + 1);
   clock_names_[static_cast<std::size_t>(clock)] = "a timer";
   timers_.emplace(std::pair{when, id}, Timer{std::move(fire), clock});
+  if (!tearing_down_ && !running_on_) strategy_.timer_started(process_of_current(), id);
   return id;
 }
 
@@ -261,6 +263,7 @@ bool ModelRuntime::fire_next_timer() {
   if (timers_.empty()) return false;
   auto first = timers_.begin();
   if (first->first.first > now_) now_ = first->first.first;
+  strategy_.timer_firing(first->first.second);
   Timer timer = std::move(first->second);
   timers_.erase(first);
   // The action runs as a task of its own: it may need a lock that a suspended task holds (the
@@ -279,7 +282,9 @@ void ModelRuntime::yield() { scheduler_ = std::move(scheduler_).resume(); }
 
 void ModelRuntime::resume(Task& task) {
   current_ = &task;
-  if (sigsetjmp(overflow_jump_, 1) != 0) {
+  // No signal mask saved (no system call per resume): the fault handler runs with SA_NODEFER,
+  // so jumping out of it leaves the mask as it was.
+  if (sigsetjmp(overflow_jump_, 0) != 0) {
     abandon_overflowed(task);
     return;
   }
@@ -324,7 +329,7 @@ void ModelRuntime::report_blocked(bool main_done) {
   message += std::to_string(blocked.size()) + " task(s) blocked for ever:";
   for (Task* t : blocked) {
     message += "\n  " + name(*t) + started_at(*t) +
-               " waits in " + (t->waiting_on ? describe(*t->waiting_on) : "?");
+               " waits in " + (t->waiting_on ? trace_.describe(*t->waiting_on) : "?");
   }
   fail(main_done ? Verdict::leak : Verdict::deadlock, std::move(message));
 }
@@ -344,12 +349,27 @@ void ModelRuntime::report_running_after_main() {
                           " steps (a loop with no way out?):" + message);
 }
 
+void ModelRuntime::run_on() {
+  for (bool again = true; again && !finding_;) {
+    again = false;
+    for (std::size_t i = 0; i < tasks_.size() && !finding_; ++i) {  // resume may spawn: no iterators
+      Task& t = *tasks_[i];
+      if (t.state == Task::State::runnable && !t.at_point) {
+        resume(t);
+        again = true;
+      }
+    }
+  }
+}
+
 Report ModelRuntime::run(const std::function<void()>& program) {
   rt::ScopedRuntime installed(*this);
   spawn(rt::make_work([&program] { program(); }), std::source_location::current());
   Task& main_task = *tasks_.front();
-  std::vector<Task*> runnable;
+  std::vector<Candidate> candidates;
+  std::vector<Task*> tasks_of;  // the task of each candidate (nullptr: the timer queue)
   for (;;) {
+    run_on();
     if (finding_) break;
     if (++steps_ > options_.max_steps) {
       if (main_task.state == Task::State::done) {
@@ -362,68 +382,47 @@ Report ModelRuntime::run(const std::function<void()>& program) {
       }
       break;
     }
-    runnable.clear();
+    candidates.clear();
+    tasks_of.clear();
     bool any_blocked = false;
     for (auto& t : tasks_) {
-      if (t->state == Task::State::runnable) runnable.push_back(t.get());
+      if (t->state == Task::State::runnable) {
+        candidates.push_back(Candidate{t->id, &t->next});
+        tasks_of.push_back(t.get());
+      }
       any_blocked |= t->state == Task::State::blocked;
     }
-    if (runnable.empty()) {
-      if (fire_next_timer()) continue;
+    // The timer queue is a candidate while a timer is pending: a timeout can always win a race
+    // (or, with synctest timers, only when no task can run).
+    if (!timers_.empty() && (candidates.empty() || !options_.synctest_timers)) {
+      candidates.push_back(Candidate{kTimerProcess, &timer_firing_});
+      tasks_of.push_back(nullptr);
+    }
+    if (candidates.empty()) {
       if (any_blocked) report_blocked(main_task.state == Task::State::done);
       break;
     }
-    // One more option while a timer is pending: it fires now, before any task moves.
-    const bool timer_may_fire = !options_.synctest_timers && !timers_.empty();
-    const std::optional<std::size_t> picked = pick(runnable, timer_may_fire);
+    const std::optional<std::size_t> picked = strategy_.pick(candidates);
     if (!picked) {
-      pruned_ = true;
+      stopped_ = true;
       break;
     }
-    if (*picked == runnable.size()) {
-      trace_.push_back("a timer fires");
-      sleep_.clear();  // a timer's action may touch anything
+    if (candidates.size() > 1) path_.taken.push_back(*picked);
+    touched_ = *candidates[*picked].next;
+    if (Task* task = tasks_of[*picked]) {
+      resume(*task);
+    } else {
+      trace_.text(Trace::kNoTask, "a timer fires");
       fire_next_timer();
-      continue;
     }
-    Task& task = *runnable[*picked];
-    const Footprint step = task.next;
-    resume(task);
-    if (use_sleep_sets_) {
-      sleep_.clear();
-      for (const Sleeper& s : stepping_sleep_) {
-        if (s.task != task.id && s.next.independent_of(step)) sleep_.push_back(s);
-      }
-    }
+    run_on();
+    strategy_.event_done(touched_);
   }
   Report report = finding_ ? *finding_ : Report{};
-  report.trace = trace_;
-  report.pruned = pruned_ ? 1 : 0;
+  if (finding_ || keep_trace_) {
+    report.trace = trace_.render([this](int id) { return name(*tasks_[static_cast<std::size_t>(id)]); });
+  }
   return report;
-}
-
-std::optional<std::size_t> ModelRuntime::pick(const std::vector<Task*>& runnable,
-                                              bool timer_may_fire) {
-  const std::size_t options = runnable.size() + (timer_may_fire ? 1 : 0);
-  if (!use_sleep_sets_) return options == 1 ? 0 : schedule_.choose(options);
-  std::vector<std::uint8_t> asleep(options, 0);  // the timer's option is never asleep
-  for (std::size_t i = 0; i < runnable.size(); ++i) {
-    for (const Sleeper& s : sleep_) asleep[i] |= static_cast<std::uint8_t>(s.task == runnable[i]->id);
-  }
-  std::size_t k = 0;
-  if (options == 1) {
-    if (asleep[0] != 0) return std::nullopt;
-  } else {
-    k = schedule_.choose(options, asleep);
-    if (k == Schedule::kAllAsleep) return std::nullopt;
-  }
-  // The step runs with the earlier awake siblings asleep: every schedule that starts with one
-  // of them was explored already.
-  stepping_sleep_ = sleep_;
-  for (std::size_t j = 0; j < k && j < runnable.size(); ++j) {
-    if (asleep[j] == 0) stepping_sleep_.push_back({runnable[j]->id, runnable[j]->next});
-  }
-  return k;
 }
 
 }  // namespace weft::harness

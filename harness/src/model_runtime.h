@@ -1,12 +1,18 @@
 // ModelRuntime: the runtime seam implemented with fibers on one OS thread. It runs ONE
 // execution of a program; the explorer (explore.cc) runs it again per schedule.
 //
-// The scheduler switches, the Schedule decides, the Execution remembers:
+// The scheduler switches, the Strategy decides, the execution remembers:
 //   - every task is a fiber; a task runs until its next visible operation (point), a park, or
 //     its end, and then control returns to the scheduler loop in run();
-//   - at each step the Schedule picks which runnable task goes next (or that a pending timer
-//     fires first), and which ready case a select takes (choose);
-//   - time is virtual: when no task can run, the earliest timer fires;
+//   - an EVENT is one task's pending operation and the task-local code after it, up to its
+//     next point; at each event the Strategy picks which task at a point goes next (or that the
+//     timer queue fires its earliest timer), and which ready case a select takes (choose);
+//   - a task woken by an event, and a task just spawned, runs on at once, within that event,
+//     to its next point (what it runs is task-local: the waker completed its operation). So
+//     every task the strategy sees is at a point, and a blocking operation that was handed its
+//     value ends alike whether it parked first or not (footprint.h relies on it);
+//   - time is virtual: a pending timer may fire at any event (or, with synctest timers, only
+//     when no task can run);
 //   - release/acquire and weft::var accesses feed HappensBefore, which reports data races.
 #pragma once
 
@@ -26,7 +32,9 @@
 #include "fiber_stack.h"
 #include "footprint.h"
 #include "happens_before.h"
-#include "schedule.h"
+#include "path.h"
+#include "strategy.h"
+#include "trace.h"
 #include "weft/harness/explore.h"
 #include "weft/rt/runtime.h"
 
@@ -34,12 +42,18 @@ namespace weft::harness {
 
 class ModelRuntime final : public rt::Runtime {
  public:
-  ModelRuntime(Schedule& schedule, const Options& options, StackPool& stacks);
+  ModelRuntime(Decider& strategy, const Options& options, StackPool& stacks);
   ~ModelRuntime() override;
 
   // Runs the program as the main task until it and every task that can still run are done.
   // Returns the finding (verdict ok if none) with the trace of this execution.
   Report run(const std::function<void()>& program);
+  // The choices this execution made (those with two or more options).
+  const Path& path() const { return path_; }
+  // The execution ended early: the strategy stopped it (redundant, or a replay that did not fit).
+  bool stopped() const { return stopped_; }
+  // The report carries the trace even when nothing was found (a replay shows what it ran).
+  void keep_trace() { keep_trace_ = true; }
 
   void spawn(rt::WorkPtr body, std::source_location where) override;
   void point(const rt::Op& op) override;
@@ -63,20 +77,17 @@ class ModelRuntime final : public rt::Runtime {
     boost::context::stack_context stack{};
     boost::context::fiber fiber;
     bool started = false;
-    bool abandoned = false;
-    bool timer = false;  // runs a timer's action (started by the scheduler, not by a task)  // called std::terminate: never resumed or unwound again
+    bool abandoned = false;  // called std::terminate: never resumed or unwound again
+    bool timer = false;  // runs a timer's action (started by the scheduler, not by a task)
+    bool at_point = false;  // suspended at a visible operation (else: fresh, or woken)
     rt::Parking* parked_on = nullptr;
     std::optional<rt::Op> waiting_on;
-    Footprint next = Footprint::none();  // what its next step touches (a fresh task: nothing)
-  };
-  struct Sleeper {
-    int task;
-    Footprint next;
+    Footprint next = Footprint::none();  // what its pending operation touches
   };
 
-  // Chooses who moves next among runnable (and a firing timer, if timer_may_fire); returns
-  // runnable.size() for the timer, or nullopt when sleep sets prune the rest of the execution.
-  std::optional<std::size_t> pick(const std::vector<Task*>& runnable, bool timer_may_fire);
+  Process process_of_current() const { return current_ ? current_->id : kTimerProcess; }
+  // Runs every task that is runnable but not at a point (woken or fresh) to its next point.
+  void run_on();
 
   void yield();  // from a task: back to the scheduler
   void resume(Task& task);
@@ -88,8 +99,6 @@ class ModelRuntime final : public rt::Runtime {
   [[noreturn]] void abandon_terminated(const std::string& what);
   void drop_abandoned(Task& task);
   bool fire_next_timer();
-  std::string describe(const rt::Op& op);
-  std::string number(rt::ObjectId id);  // " #3": objects numbered in order of first sight
   std::string name(const Task& task) const;
   std::string started_at(const Task& task) const;  // " (started at file:line)" or ""
   void note(const std::string& what);  // a trace line for the current task
@@ -97,7 +106,7 @@ class ModelRuntime final : public rt::Runtime {
   void report_race(const Race& race);
   void report_blocked(bool main_done);
 
-  Schedule& schedule_;
+  Decider& strategy_;
   const Options& options_;
   StackPool& stacks_;
   std::vector<std::unique_ptr<Task>> tasks_;
@@ -118,15 +127,15 @@ class ModelRuntime final : public rt::Runtime {
   int firing_clock_ = -1;  // while a timer fires: its clock
   std::vector<std::string> clock_names_;  // per clock: "task 3" or "a timer"
   int clock_of_current() const { return current_ ? current_->clock : firing_clock_; }
-  std::unordered_map<rt::ObjectId, int> object_numbers_;
   HappensBefore happens_before_;
   std::size_t steps_ = 0;
-  const bool use_sleep_sets_;
-  std::vector<Sleeper> sleep_;  // tasks whose next step was explored from an earlier sibling
-  std::vector<Sleeper> stepping_sleep_;  // sleep_ plus the siblings, during one step
-  bool pruned_ = false;  // every option asleep: the rest repeats an explored execution
+  bool stopped_ = false;
+  bool keep_trace_ = false;
+  Footprint touched_;  // what the event in flight touched so far
+  const Footprint timer_firing_ = Footprint::timer_firing();
+  Path path_;
   std::optional<Report> finding_;
-  std::vector<std::string> trace_;
+  Trace trace_;
 };
 
 }  // namespace weft::harness

@@ -14,10 +14,12 @@ const char* to_string(OpKind kind) noexcept {
     case OpKind::timer_stop: return "timer-stop";
     case OpKind::sleep: return "sleep";
     case OpKind::lock: return "lock";
+    case OpKind::try_lock: return "try-lock";
     case OpKind::unlock: return "unlock";
     case OpKind::rlock: return "rlock";
     case OpKind::runlock: return "runlock";
     case OpKind::wg_add: return "wg-add";
+    case OpKind::wg_done: return "wg-done";
     case OpKind::wg_wait: return "wg-wait";
     case OpKind::cond_wait: return "cond-wait";
     case OpKind::cond_signal: return "cond-signal";

@@ -52,7 +52,9 @@ SendStep ChanCore::try_send_locked(void* src, rt::Parking*& to_wake) {
   if (closed_) return SendStep::closed;
   // Pass 1: a receiver is already waiting (so the buffer is empty): hand the value over.
   if (Waiter* receiver = recvq_.dequeue_claimed()) {
-    rt::acquire(receiver->sync);
+    // Unbuffered: the receive happens before the send completes (a rendezvous). Buffered, the
+    // receiver merely got here first: the send owes it nothing.
+    if (cap_ == 0) rt::acquire(receiver->sync);
     ops_.move_construct(receiver->elem, src);
     receiver->success = true;
     rt::release(receiver->sync);

@@ -21,7 +21,7 @@ void RWMutex::lock(std::source_location where) {
 }
 
 bool RWMutex::try_lock(std::source_location where) {
-  rt::point(op(rt::OpKind::lock, where));
+  rt::point(op(rt::OpKind::try_lock, where));
   {
     rt::InternalLockGuard guard(lock_);
     if (writer_ || readers_ != 0) return false;
@@ -70,7 +70,7 @@ void RWMutex::rlock(std::source_location where) {
 }
 
 bool RWMutex::try_rlock(std::source_location where) {
-  rt::point(op(rt::OpKind::rlock, where));
+  rt::point(op(rt::OpKind::try_lock, where));
   {
     rt::InternalLockGuard guard(lock_);
     if (writer_ || !waiting_writers_.empty()) return false;

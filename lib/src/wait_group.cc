@@ -8,7 +8,7 @@
 namespace weft {
 
 void WaitGroup::add(std::int64_t delta, std::source_location where) {
-  rt::point(rt::OpKind::wg_add, this, where);
+  rt::point(delta < 0 ? rt::OpKind::wg_done : rt::OpKind::wg_add, this, where);
   if (delta > std::numeric_limits<std::int32_t>::max() ||
       delta < std::numeric_limits<std::int32_t>::min()) {
     throw panic("sync: WaitGroup delta out of range");

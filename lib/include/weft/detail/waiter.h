@@ -138,7 +138,9 @@ inline rt::Parking* wake_first(WaitQueue& queue, bool success = true) {
   Waiter* w = queue.dequeue_claimed();
   if (w == nullptr) return nullptr;
   w->success = success;
-  rt::acquire(w->sync);
+  // One way only: what the waker did happens before the woken task goes on. The waiter's own
+  // past does not happen before the waker (a blocked Lock is not ordered before the Unlock
+  // that hands it the mutex, in Go's memory model), so the waker acquires nothing here.
   rt::release(w->sync);
   return w->parking;
 }

@@ -50,10 +50,12 @@ enum class OpKind : std::uint8_t {
   timer_stop,
   sleep,
   lock,
+  try_lock,  // Mutex/RWMutex try_lock and try_rlock: never blocks, fails when taken
   unlock,
   rlock,
   runlock,
-  wg_add,
+  wg_add,   // a positive delta
+  wg_done,  // a negative delta (done() is add(-1))
   wg_wait,
   cond_wait,
   cond_signal,

@@ -48,7 +48,7 @@ class WEFT_CAPABILITY("mutex") Mutex {
 
   bool try_lock(std::source_location where = std::source_location::current())
       WEFT_TRY_ACQUIRE(true) {
-    rt::point(op(rt::OpKind::lock, where));
+    rt::point(op(rt::OpKind::try_lock, where));
     std::uint32_t expected = 0;
     if (!state_.compare_exchange_strong(expected, kLocked, std::memory_order_acquire,
                                         std::memory_order_relaxed)) {

@@ -1,0 +1,128 @@
+// Dpor: exhaustive exploration with source-set dynamic partial-order reduction and sleep sets
+// (Abdulla, Aronis, Jonsson, Sagonas, "Optimal dynamic partial order reduction", POPL 2014,
+// Algorithm 1 "Source-DPOR"): every Mazurkiewicz trace of the program under the dependence
+// relation of footprint.h is explored by at least one execution that runs to its end, and
+// never by two (sleep sets). An execution that runs into a state whose every candidate is
+// asleep is cut short: it would only repeat an explored trace (counted as redundant).
+//
+// The search is stateless: each execution re-runs the program from the start, replaying the
+// decisions of the nodes kept from the previous execution up to the node where it branches.
+//
+// Per execution the Dpor keeps, for happens-before between events:
+//   - a vector clock per process, one component per process (slot p + 1; the timer queue 0):
+//     component q = how many of q's events happen before;
+//   - per event, its clock (program order, earlier dependent events on the objects it
+//     touched, hand-overs through SyncSlots, wakes, spawns, a timer's start before its firing);
+//   - per object, the events that touched it that a later event may still race with.
+// A race is a pair of dependent events of different processes, the earlier not already
+// ordered before the later by other events; for each, the process that can start the reversed
+// order (an initial of notdep(e).e') joins the backtrack set at the node where e ran, unless one
+// such process is already there.
+//
+// Invariants: nodes_[0, pos_) are the decisions of the running execution so far; events_ are
+// its events in order; every event's node index is < pos_.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+#include "strategy.h"
+
+namespace weft::harness {
+
+class Dpor final : public Decider {
+ public:
+  // reduce = false: no reduction at all, every interleaving (for tests of the reduction).
+  explicit Dpor(bool reduce) : reduce_(reduce) {}
+
+  void begin_execution();
+  // Moves to the next execution to run; false when the search is complete.
+  bool next_execution();
+  // The execution just run was cut short (every candidate asleep).
+  bool cut_short() const { return cut_short_; }
+  std::size_t depth() const { return nodes_.size(); }
+  // Races whose reversal could not be placed precisely (every candidate added instead).
+  std::size_t imprecise() const { return imprecise_; }
+
+  std::optional<std::size_t> pick(std::span<const Candidate> candidates) override;
+  std::size_t choose(std::size_t n) override;
+  void event_done(const Footprint& touched) override;
+  void spawned(Process parent, Process child) override;
+  void woke(Process waker, Process woken) override;
+  void released(Process p, const rt::SyncSlot& slot) override;
+  void acquired(Process p, const rt::SyncSlot& slot) override;
+  void timer_started(Process p, rt::TimerId id) override;
+  void timer_firing(rt::TimerId id) override;
+
+ private:
+  using Clock = std::vector<std::uint32_t>;
+  // A process asleep (or explored) at a node. Object ids are addresses, which differ from one
+  // execution to the next, so a sleeper keeps no footprint: its event is the same event in
+  // every execution that reaches the node (that is what keeps it asleep), and what it touches
+  // is its pending operation there — except that an event waking a select also touches the
+  // select's channels, known only once it ran: such a sleeper is `wide` and wakes on anything.
+  struct Sleeper {
+    Process process;
+    bool wide;
+  };
+  struct Node {
+    bool choice = false;
+    std::size_t options = 0;           // choice: how many
+    std::size_t taken = 0;             // choice: the option; schedule: index into procs
+    std::vector<Process> procs;        // schedule: the candidates, in the runtime's order
+    std::vector<Sleeper> sleep;        // schedule: asleep when the node was reached
+    std::vector<Process> backtrack;    // schedule: to explore from here
+    std::vector<Sleeper> done;         // schedule: explored (or being explored), what it touched
+  };
+  struct Event {
+    Process process;
+    std::size_t node;
+    std::uint32_t seq;   // its number among its process's events, from 1
+    std::size_t clock;   // offset of its clock in clock_pool_
+    std::size_t width;   // components stored
+  };
+  struct Entry {
+    std::size_t event;
+    Effect effect;
+  };
+
+  static std::size_t slot(Process p) { return static_cast<std::size_t>(p + 1); }
+  Clock& clock_of(Process p);
+  static void join(Clock& into, const Clock& from);
+  void join_event(Clock& into, std::size_t event) const;
+  std::uint32_t component(std::size_t event, Process p) const;
+  bool happens_before(std::size_t a, std::size_t b) const;
+  bool known(std::size_t event, const Clock& clock) const;
+
+  void analyse_races(std::size_t x, const Footprint& touched);
+  void reverse(std::size_t e, std::size_t x);
+  void remember(std::size_t x, const Footprint& touched);
+  void add_done(Node& node, Process p, bool wide);
+  const Footprint* pending(Process p) const;  // a candidate's footprint at the current node
+  bool asleep(const std::vector<Sleeper>& sleep, Process p) const;
+
+  const bool reduce_;
+  std::vector<Node> nodes_;
+  std::size_t pos_ = 0;
+  std::size_t fresh_from_ = 0;  // nodes before it replay the previous execution's decisions
+  bool cut_short_ = false;
+  std::size_t imprecise_ = 0;
+
+  // The running execution.
+  std::vector<Event> events_;
+  std::vector<std::uint32_t> clock_pool_;
+  std::vector<Clock> clocks_;           // by slot(process)
+  std::unordered_map<rt::ObjectId, std::vector<Entry>> history_;
+  std::unordered_map<const rt::SyncSlot*, Clock> slots_;
+  std::unordered_map<rt::TimerId, Clock> timer_starts_;
+  std::vector<Sleeper> sleep_now_;      // asleep at the next new node
+  std::vector<Candidate> candidates_;   // at the current node
+  Process current_ = 0;                 // the event in flight
+  Footprint current_pending_;           // its pending operation's footprint
+  std::size_t current_node_ = 0;
+  Clock before_;                        // its process's clock before it
+};
+
+}  // namespace weft::harness

@@ -1,0 +1,94 @@
+#include "trace.h"
+
+namespace weft::harness {
+
+void Trace::clear() {
+  steps_.clear();
+  objects_.clear();
+  numbers_.clear();
+  numbered_ = 0;
+}
+
+void Trace::add(int task, What what, const rt::Op& op) {
+  Step s{task, what, op.kind, static_cast<std::uint32_t>(objects_.size()), 0, !op.objects.empty(),
+         op.where, {}};
+  if (op.objects.empty()) {
+    objects_.push_back(op.object);
+    s.object_count = 1;
+  } else {
+    objects_.insert(objects_.end(), op.objects.begin(), op.objects.end());
+    s.object_count = static_cast<std::uint32_t>(op.objects.size());
+  }
+  steps_.push_back(std::move(s));
+}
+
+void Trace::text(int task, std::string what) {
+  steps_.push_back(Step{task, What::text, rt::OpKind::spawn, 0, 0, false, {}, std::move(what)});
+}
+
+void Trace::number_up_to_now() {
+  for (; numbered_ < steps_.size(); ++numbered_) {
+    const Step& s = steps_[numbered_];
+    for (std::uint32_t i = 0; i < s.object_count; ++i) {
+      const rt::ObjectId id = objects_[s.first_object + i];
+      if (id != 0) numbers_.emplace(id, static_cast<int>(numbers_.size()) + 1);
+    }
+  }
+}
+
+std::string Trace::number(rt::ObjectId id) {
+  number_up_to_now();
+  auto [it, added] = numbers_.emplace(id, static_cast<int>(numbers_.size()) + 1);
+  return " #" + std::to_string(it->second);
+}
+
+namespace {
+bool on_a_channel(rt::OpKind k) {
+  return k == rt::OpKind::chan_send || k == rt::OpKind::chan_recv || k == rt::OpKind::chan_close;
+}
+std::string at(std::source_location where) {
+  return std::string(" at ") + where.file_name() + ":" + std::to_string(where.line());
+}
+}  // namespace
+
+std::string Trace::describe(const rt::Op& op) {
+  std::string s = rt::to_string(op.kind);
+  if (!op.objects.empty()) {
+    for (rt::ObjectId id : op.objects) s += id != 0 ? number(id) : std::string(" nil");
+  } else if (op.object != 0) {
+    s += number(op.object);
+  } else if (on_a_channel(op.kind)) {
+    s += " nil";
+  }
+  return s + at(op.where);
+}
+
+std::string Trace::describe(const Step& step) {
+  std::string s = rt::to_string(step.kind);
+  for (std::uint32_t i = 0; i < step.object_count; ++i) {
+    const rt::ObjectId id = objects_[step.first_object + i];
+    if (id != 0) {
+      s += number(id);
+    } else if (step.many || on_a_channel(step.kind)) {
+      s += " nil";
+    }
+  }
+  return s + at(step.where);
+}
+
+std::vector<std::string> Trace::render(const std::function<std::string(int)>& task_name) {
+  std::vector<std::string> lines;
+  lines.reserve(steps_.size());
+  for (const Step& s : steps_) {
+    std::string line = s.task == kNoTask ? std::string() : task_name(s.task) + ": ";
+    switch (s.what) {
+      case What::op: line += describe(s); break;
+      case What::blocks: line += "blocks in " + describe(s); break;
+      case What::text: line += s.text; break;
+    }
+    lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
+}  // namespace weft::harness
