@@ -6,26 +6,21 @@
 namespace weft::harness {
 
 namespace {
-
-constexpr int kEffects = static_cast<int>(Effect::exclusive) + 1;
-
-// Whether a later event with effect `later` makes an earlier entry with effect `earlier`
-// useless to keep: every event that depends on the earlier one also depends on the later one,
-// which comes after it and depends on it, so it is ordered after both.
-bool covers(Effect later, Effect earlier) {
-  if (!dependent(later, earlier)) return false;
-  for (int d = 0; d < kEffects; ++d) {
-    const auto e = static_cast<Effect>(d);
-    if (dependent(e, earlier) && !dependent(e, later)) return false;
-  }
-  return true;
+[[noreturn]] void not_repeatable() {
+  throw std::logic_error(
+      "weft: the program did not repeat itself: the same schedule met different choices "
+      "(does it read a clock, a random number or state left by an earlier run?)");
 }
-
 }  // namespace
+
+// ---- clocks ---------------------------------------------------------------------------------
 
 Dpor::Clock& Dpor::clock_of(Process p) {
   const std::size_t s = slot(p);
-  if (s >= clocks_.size()) clocks_.resize(s + 1);
+  while (clocks_used_ <= s) {
+    if (clocks_used_ == clocks_.size()) clocks_.emplace_back();
+    clocks_[clocks_used_++].clear();
+  }
   return clocks_[s];
 }
 
@@ -37,7 +32,18 @@ void Dpor::join(Clock& into, const Clock& from) {
 void Dpor::join_event(Clock& into, std::size_t event) const {
   const Event& e = events_[event];
   if (e.width > into.size()) into.resize(e.width, 0);
-  for (std::size_t i = 0; i < e.width; ++i) into[i] = std::max(into[i], clock_pool_[e.clock + i]);
+  const std::uint32_t* c = clock_pool_.data() + e.clock;
+  for (std::size_t i = 0; i < e.width; ++i) into[i] = std::max(into[i], c[i]);
+}
+
+void Dpor::join_dependencies(Clock& into, const Footprint& f) const {
+  for (const Touch& t : f) {
+    if (const std::vector<Entry>* list = history(t.object)) {
+      for (const Entry& e : *list) {
+        if (dependent(e.effect, t.effect)) join_event(into, e.event);
+      }
+    }
+  }
 }
 
 std::uint32_t Dpor::component(std::size_t event, Process p) const {
@@ -56,78 +62,78 @@ bool Dpor::known(std::size_t event, const Clock& clock) const {
   return s < clock.size() && clock[s] >= e.seq;
 }
 
-bool Dpor::asleep(const std::vector<Sleeper>& sleep, Process p) const {
-  return std::any_of(sleep.begin(), sleep.end(), [p](const Sleeper& s) { return s.process == p; });
+const std::vector<Dpor::Entry>* Dpor::history(rt::ObjectId object) const {
+  const std::uint32_t i = objects_.find(object);
+  return i == AddressMap::kMissing ? nullptr : &histories_[i];
 }
+
+Dpor::Clock& Dpor::slot_clock(const rt::SyncSlot& s) {
+  bool added = false;
+  const std::uint32_t i = slot_index_.index(reinterpret_cast<std::uintptr_t>(&s), &added);
+  if (i == slot_clocks_.size()) slot_clocks_.emplace_back();
+  if (added) slot_clocks_[i].clear();
+  return slot_clocks_[i];
+}
+
+// ---- one execution --------------------------------------------------------------------------
 
 void Dpor::begin_execution() {
   pos_ = 0;
   cut_short_ = false;
   events_.clear();
   clock_pool_.clear();
-  clocks_.clear();
-  history_.clear();
-  slots_.clear();
+  clocks_used_ = 0;
+  objects_.clear();
+  slot_index_.clear();
   timer_starts_.clear();
   sleep_now_.clear();
+  sleep_now_wide_.clear();
 }
 
 std::optional<std::size_t> Dpor::pick(std::span<const Candidate> candidates) {
   std::size_t k = 0;
   if (pos_ < nodes_.size()) {
     const Node& n = nodes_[pos_];
-    const Process p = n.choice ? -2 : n.procs[n.taken];
-    while (k < candidates.size() && candidates[k].process != p) ++k;
-    if (n.choice || k == candidates.size()) {
-      throw std::logic_error(
-          "weft: the program did not repeat itself: the same schedule met different choices "
-          "(does it read a clock, a random number or state left by an earlier run?)");
-    }
+    if (n.choice) not_repeatable();
+    while (k < candidates.size() && candidates[k].process != n.process) ++k;
+    if (k == candidates.size()) not_repeatable();
   } else {
     Node n;
-    n.procs.reserve(candidates.size());
-    for (const Candidate& c : candidates) n.procs.push_back(c.process);
+    for (const Candidate& c : candidates) n.procs.add(c.process);
     n.sleep = sleep_now_;
-    while (k < candidates.size() && asleep(n.sleep, candidates[k].process)) ++k;
+    n.sleep_wide = sleep_now_wide_;
+    while (k < candidates.size() && n.sleep.has(candidates[k].process)) ++k;
     if (k == candidates.size()) {
       cut_short_ = true;
       return std::nullopt;
     }
-    n.taken = k;
+    n.process = candidates[k].process;
     if (reduce_) {
-      n.backtrack.push_back(candidates[k].process);
+      n.backtrack.add(n.process);
     } else {
       n.backtrack = n.procs;
     }
     nodes_.push_back(std::move(n));
   }
-  // The event starts: its clock is its process's, one event further, joined with every earlier
-  // event it depends on (known before it runs: its pending operation).
   candidates_.assign(candidates.begin(), candidates.end());
   current_ = candidates[k].process;
   current_pending_ = *candidates[k].next;
   current_node_ = pos_++;
+  // The event starts: its clock is its process's, one event further, joined with every earlier
+  // event it depends on (as far as known before it runs: its pending operation). Releases
+  // during the event hand this clock on.
   Clock& c = clock_of(current_);
   before_ = c;
   if (c.size() <= slot(current_)) c.resize(slot(current_) + 1, 0);
   ++c[slot(current_)];
-  for (const Touch& t : *candidates[k].next) {
-    auto it = history_.find(t.object);
-    if (it == history_.end()) continue;
-    for (const Entry& e : it->second) {
-      if (dependent(e.effect, t.effect)) join_event(c, e.event);
-    }
-  }
+  join_dependencies(c, current_pending_);
   return k;
 }
 
 std::size_t Dpor::choose(std::size_t n) {
   if (pos_ < nodes_.size()) {
     const Node& c = nodes_[pos_++];
-    if (!c.choice || c.options != n) {
-      throw std::logic_error(
-          "weft: the program did not repeat itself: the same schedule met different choices");
-    }
+    if (!c.choice || c.options != n) not_repeatable();
     return c.taken;
   }
   Node c;
@@ -140,15 +146,10 @@ std::size_t Dpor::choose(std::size_t n) {
 
 void Dpor::event_done(const Footprint& touched) {
   Clock& c = clock_of(current_);
-  for (const Touch& t : touched) {  // what the event touched beyond its pending operation
-    auto it = history_.find(t.object);
-    if (it == history_.end()) continue;
-    for (const Entry& e : it->second) {
-      if (dependent(e.effect, t.effect)) join_event(c, e.event);
-    }
-  }
+  join_dependencies(c, touched);  // what it touched beyond its pending operation
   const std::size_t x = events_.size();
-  events_.push_back(Event{current_, current_node_, c[slot(current_)], clock_pool_.size(), c.size()});
+  events_.push_back(Event{current_, static_cast<std::uint32_t>(current_node_), c[slot(current_)],
+                          static_cast<std::uint32_t>(c.size()), clock_pool_.size()});
   clock_pool_.insert(clock_pool_.end(), c.begin(), c.end());
 
   // Races are looked for once per event: the replayed prefix's were looked for before.
@@ -156,26 +157,27 @@ void Dpor::event_done(const Footprint& touched) {
   remember(x, touched);
 
   Node& node = nodes_[current_node_];
-  const Footprint* mine = &current_pending_;  // the task's own `next` has moved on by now
   bool wide = false;
   for (const Touch& t : touched) {
-    if (wide) break;
-    wide = std::none_of(mine->begin(), mine->end(), [&t](const Touch& m) {
+    wide = std::none_of(current_pending_.begin(), current_pending_.end(), [&t](const Touch& m) {
       return m.object == t.object && m.effect == t.effect;
     });
+    if (wide) break;
   }
   if (reduce_) {
-    std::vector<Sleeper> next;
-    for (const auto* set : {&node.sleep, &node.done}) {
-      for (const Sleeper& s : *set) {
-        if (s.process == current_ || s.wide || asleep(next, s.process)) continue;
-        const Footprint* theirs = pending(s.process);
-        if (theirs != nullptr && theirs->independent_of(touched)) next.push_back(s);
-      }
+    sleep_now_.clear();
+    sleep_now_wide_.clear();
+    for (const ProcSet* set : {&node.sleep, &node.done}) {
+      set->for_each([&](Process s) {
+        if (s == current_ || sleep_now_.has(s)) return;
+        if (node.sleep_wide.has(s) || node.done_wide.has(s)) return;
+        const Footprint* theirs = pending(s);
+        if (theirs != nullptr && theirs->independent_of(touched)) sleep_now_.add(s);
+      });
     }
-    sleep_now_ = std::move(next);
   }
-  add_done(node, current_, wide);
+  node.done.add(current_);
+  if (wide) node.done_wide.add(current_);  // another choice inside the same event may add it
 }
 
 const Footprint* Dpor::pending(Process p) const {
@@ -185,105 +187,95 @@ const Footprint* Dpor::pending(Process p) const {
   return nullptr;
 }
 
-void Dpor::add_done(Node& node, Process p, bool wide) {
-  for (Sleeper& s : node.done) {
-    if (s.process == p) {
-      s.wide |= wide;  // another choice inside the same event
-      return;
-    }
-  }
-  node.done.push_back(Sleeper{p, wide});
-}
+// ---- races ----------------------------------------------------------------------------------
 
 void Dpor::analyse_races(std::size_t x, const Footprint& touched) {
   const Process p = events_[x].process;
-  std::vector<std::size_t> races;
+  races_.clear();
   if (touched.everything()) {
     // Too many objects to follow: every earlier event of another process may race with it.
     for (std::size_t e = 0; e < x; ++e) {
-      if (events_[e].process != p && !known(e, before_)) races.push_back(e);
+      if (events_[e].process != p && !known(e, before_)) races_.push_back(e);
     }
   }
   for (const Touch& t : touched) {
-    auto it = history_.find(t.object);
-    if (it == history_.end()) continue;
-    const std::vector<Entry>& list = it->second;
-    for (std::size_t i = 0; i < list.size(); ++i) {
-      const Entry& e = list[i];
+    const std::vector<Entry>* list = history(t.object);
+    if (list == nullptr) continue;
+    for (const Entry& e : *list) {
       if (events_[e.event].process == p || !dependent(e.effect, t.effect)) continue;
       if (known(e.event, before_)) continue;
       // Immediate only: not ordered before x through a later dependent event.
       bool immediate = true;
-      for (std::size_t j = 0; j < list.size() && immediate; ++j) {
-        const Entry& f = list[j];
-        if (f.event > e.event && dependent(f.effect, t.effect) && happens_before(e.event, f.event)) {
+      for (const Entry& f : *list) {
+        if (f.event > e.event && dependent(f.effect, t.effect) &&
+            happens_before(e.event, f.event)) {
           immediate = false;
+          break;
         }
       }
-      if (immediate) races.push_back(e.event);
+      if (immediate) races_.push_back(e.event);
     }
   }
-  std::sort(races.begin(), races.end());
-  races.erase(std::unique(races.begin(), races.end()), races.end());
-  for (std::size_t e : races) reverse(e, x);
+  std::sort(races_.begin(), races_.end());
+  races_.erase(std::unique(races_.begin(), races_.end()), races_.end());
+  for (std::size_t e : races_) reverse(e, x);
 }
 
 void Dpor::reverse(std::size_t e, std::size_t x) {
   Node& node = nodes_[events_[e].node];
   // v = notdep(e).x: the events after e that do not happen after it, then x. Its initials are
   // the processes whose first event in v has no predecessor in v.
-  std::vector<std::size_t> v;
-  std::vector<Process> seen;
-  std::vector<Process> initials;
+  v_.clear();
+  seen_.clear();
+  initials_.clear();
   for (std::size_t y = e + 1; y <= x; ++y) {
     if (y < x && happens_before(e, y)) continue;
     const Process q = events_[y].process;
-    if (std::find(seen.begin(), seen.end(), q) == seen.end()) {
-      seen.push_back(q);
-      bool initial = true;
-      for (std::size_t z : v) {
-        if (happens_before(z, y)) {
-          initial = false;
-          break;
-        }
+    if (std::find(seen_.begin(), seen_.end(), q) == seen_.end()) {
+      seen_.push_back(q);
+      const bool initial = std::none_of(v_.begin(), v_.end(),
+                                        [&](std::size_t z) { return happens_before(z, y); });
+      if (initial) {
+        if (node.backtrack.has(q)) return;  // the reversal is already on the way
+        initials_.push_back(q);
       }
-      if (initial) initials.push_back(q);
     }
-    v.push_back(y);
-  }
-  for (Process q : initials) {
-    if (std::find(node.backtrack.begin(), node.backtrack.end(), q) != node.backtrack.end()) return;
+    v_.push_back(y);
   }
   // Add one initial the node can run, one awake if there is one.
-  Process chosen = kTimerProcess - 1;
-  for (Process q : initials) {
-    if (std::find(node.procs.begin(), node.procs.end(), q) == node.procs.end()) continue;
-    if (chosen == kTimerProcess - 1 || (asleep(node.sleep, chosen) && !asleep(node.sleep, q))) {
+  Process chosen = 0;
+  bool found = false;
+  for (Process q : initials_) {
+    if (!node.procs.has(q)) continue;
+    if (!found || (node.sleep.has(chosen) && !node.sleep.has(q))) {
       chosen = q;
+      found = true;
     }
   }
-  if (chosen != kTimerProcess - 1) {
-    node.backtrack.push_back(chosen);
+  if (found) {
+    node.backtrack.add(chosen);
     return;
   }
   ++imprecise_;
-  for (Process q : node.procs) {
-    if (std::find(node.backtrack.begin(), node.backtrack.end(), q) == node.backtrack.end()) {
-      node.backtrack.push_back(q);
-    }
-  }
+  node.backtrack.add(node.procs);
 }
 
 void Dpor::remember(std::size_t x, const Footprint& touched) {
   const Process p = events_[x].process;
   for (const Touch& t : touched) {
-    std::vector<Entry>& list = history_[t.object];
+    bool added = false;
+    const std::uint32_t i = objects_.index(t.object, &added);
+    if (i == histories_.size()) histories_.emplace_back();
+    std::vector<Entry>& list = histories_[i];
+    if (added) list.clear();
     std::erase_if(list, [&](const Entry& e) {
       return covers(t.effect, e.effect) || (events_[e.event].process == p && e.effect == t.effect);
     });
-    list.push_back(Entry{x, t.effect});
+    list.push_back(Entry{static_cast<std::uint32_t>(x), t.effect});
   }
 }
+
+// ---- the search -----------------------------------------------------------------------------
 
 bool Dpor::next_execution() {
   while (!nodes_.empty()) {
@@ -296,23 +288,24 @@ bool Dpor::next_execution() {
         return true;
       }
     } else {
-      for (std::size_t k = 0; k < n.procs.size(); ++k) {
-        const Process q = n.procs[k];
-        const bool wanted =
-            std::find(n.backtrack.begin(), n.backtrack.end(), q) != n.backtrack.end();
-        const bool explored = std::any_of(n.done.begin(), n.done.end(),
-                                          [q](const Sleeper& s) { return s.process == q; });
-        if (wanted && !explored && !asleep(n.sleep, q)) {
-          n.taken = k;
-          fresh_from_ = index;
-          return true;
+      bool found = false;
+      n.backtrack.for_each([&](Process q) {
+        if (!found && !n.done.has(q) && !n.sleep.has(q)) {
+          n.process = q;
+          found = true;
         }
+      });
+      if (found) {
+        fresh_from_ = index;
+        return true;
       }
     }
     nodes_.pop_back();
   }
   return false;
 }
+
+// ---- happens-before edges -------------------------------------------------------------------
 
 void Dpor::spawned(Process parent, Process child) {
   clock_of(child);  // grows clocks_ first: the parent's reference must stay valid
@@ -324,11 +317,14 @@ void Dpor::woke(Process waker, Process woken) {
   join(clock_of(woken), clock_of(waker));
 }
 
-void Dpor::released(Process p, const rt::SyncSlot& slot) { join(slots_[&slot], clock_of(p)); }
+void Dpor::released(Process p, const rt::SyncSlot& slot) {
+  Clock& s = slot_clock(slot);
+  join(s, clock_of(p));
+}
 
 void Dpor::acquired(Process p, const rt::SyncSlot& slot) {
-  auto it = slots_.find(&slot);
-  if (it != slots_.end()) join(clock_of(p), it->second);
+  const std::uint32_t i = slot_index_.find(reinterpret_cast<std::uintptr_t>(&slot));
+  if (i != AddressMap::kMissing) join(clock_of(p), slot_clocks_[i]);
 }
 
 void Dpor::timer_started(Process p, rt::TimerId id) { timer_starts_[id] = clock_of(p); }

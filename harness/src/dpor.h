@@ -28,6 +28,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "address_map.h"
+#include "proc_set.h"
 #include "strategy.h"
 
 namespace weft::harness {
@@ -58,33 +60,30 @@ class Dpor final : public Decider {
 
  private:
   using Clock = std::vector<std::uint32_t>;
-  // A process asleep (or explored) at a node. Object ids are addresses, which differ from one
-  // execution to the next, so a sleeper keeps no footprint: its event is the same event in
+  // Sets of processes asleep or explored at a node. Object ids are addresses, which differ from
+  // one execution to the next, so a sleeper keeps no footprint: its event is the same event in
   // every execution that reaches the node (that is what keeps it asleep), and what it touches
   // is its pending operation there — except that an event waking a select also touches the
   // select's channels, known only once it ran: such a sleeper is `wide` and wakes on anything.
-  struct Sleeper {
-    Process process;
-    bool wide;
-  };
   struct Node {
     bool choice = false;
-    std::size_t options = 0;           // choice: how many
-    std::size_t taken = 0;             // choice: the option; schedule: index into procs
-    std::vector<Process> procs;        // schedule: the candidates, in the runtime's order
-    std::vector<Sleeper> sleep;        // schedule: asleep when the node was reached
-    std::vector<Process> backtrack;    // schedule: to explore from here
-    std::vector<Sleeper> done;         // schedule: explored (or being explored), what it touched
+    std::size_t options = 0;   // choice: how many
+    std::size_t taken = 0;     // choice: the option taken
+    Process process = 0;       // schedule: the process taken
+    ProcSet procs;             // schedule: the candidates
+    ProcSet sleep, sleep_wide; // schedule: asleep when the node was reached
+    ProcSet backtrack;         // schedule: to explore from here
+    ProcSet done, done_wide;   // schedule: explored (or being explored)
   };
   struct Event {
     Process process;
-    std::size_t node;
+    std::uint32_t node;
     std::uint32_t seq;   // its number among its process's events, from 1
+    std::uint32_t width; // components of its clock stored
     std::size_t clock;   // offset of its clock in clock_pool_
-    std::size_t width;   // components stored
   };
   struct Entry {
-    std::size_t event;
+    std::uint32_t event;
     Effect effect;
   };
 
@@ -92,16 +91,17 @@ class Dpor final : public Decider {
   Clock& clock_of(Process p);
   static void join(Clock& into, const Clock& from);
   void join_event(Clock& into, std::size_t event) const;
+  void join_dependencies(Clock& into, const Footprint& f) const;
   std::uint32_t component(std::size_t event, Process p) const;
   bool happens_before(std::size_t a, std::size_t b) const;
   bool known(std::size_t event, const Clock& clock) const;
+  const std::vector<Entry>* history(rt::ObjectId object) const;
+  Clock& slot_clock(const rt::SyncSlot& s);
 
   void analyse_races(std::size_t x, const Footprint& touched);
   void reverse(std::size_t e, std::size_t x);
   void remember(std::size_t x, const Footprint& touched);
-  void add_done(Node& node, Process p, bool wide);
   const Footprint* pending(Process p) const;  // a candidate's footprint at the current node
-  bool asleep(const std::vector<Sleeper>& sleep, Process p) const;
 
   const bool reduce_;
   std::vector<Node> nodes_;
@@ -110,19 +110,24 @@ class Dpor final : public Decider {
   bool cut_short_ = false;
   std::size_t imprecise_ = 0;
 
-  // The running execution.
+  // The running execution; the containers keep their memory from one execution to the next.
   std::vector<Event> events_;
   std::vector<std::uint32_t> clock_pool_;
-  std::vector<Clock> clocks_;           // by slot(process)
-  std::unordered_map<rt::ObjectId, std::vector<Entry>> history_;
-  std::unordered_map<const rt::SyncSlot*, Clock> slots_;
+  std::vector<Clock> clocks_;           // by slot(process); clocks_used_ of them live
+  std::size_t clocks_used_ = 0;
+  AddressMap objects_;                  // object -> its history in histories_
+  std::vector<std::vector<Entry>> histories_;
+  AddressMap slot_index_;               // SyncSlot -> its clock in slot_clocks_
+  std::vector<Clock> slot_clocks_;
   std::unordered_map<rt::TimerId, Clock> timer_starts_;
-  std::vector<Sleeper> sleep_now_;      // asleep at the next new node
+  ProcSet sleep_now_, sleep_now_wide_;  // asleep at the next new node
   std::vector<Candidate> candidates_;   // at the current node
   Process current_ = 0;                 // the event in flight
   Footprint current_pending_;           // its pending operation's footprint
   std::size_t current_node_ = 0;
   Clock before_;                        // its process's clock before it
+  std::vector<std::size_t> races_, v_;  // scratch
+  std::vector<Process> seen_, initials_;
 };
 
 }  // namespace weft::harness

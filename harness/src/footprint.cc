@@ -5,7 +5,7 @@ namespace weft::harness {
 namespace {
 enum class Family { var, lock, chan, wait_group, timer_queue, other };
 
-Family family(Effect e) {
+constexpr Family family(Effect e) {
   switch (e) {
     case Effect::read:
     case Effect::write: return Family::var;
@@ -24,9 +24,8 @@ Family family(Effect e) {
   }
   return Family::other;
 }
-}  // namespace
 
-bool dependent(Effect a, Effect b) noexcept {
+constexpr bool compute_dependent(Effect a, Effect b) {
   using E = Effect;
   if (a == E::exclusive || b == E::exclusive) return true;
   // One address used two ways (an object freed and another made there): conservative.
@@ -43,6 +42,44 @@ bool dependent(Effect a, Effect b) noexcept {
     case Family::other: return true;
   }
   return true;
+}
+
+struct Tables {
+  bool dependent[kEffects][kEffects];
+  bool covers[kEffects][kEffects];
+};
+
+constexpr Tables make_tables() {
+  Tables t{};
+  for (int a = 0; a < kEffects; ++a) {
+    for (int b = 0; b < kEffects; ++b) {
+      t.dependent[a][b] = compute_dependent(static_cast<Effect>(a), static_cast<Effect>(b));
+    }
+  }
+  // covers(later, earlier): every effect that depends on `earlier` depends on `later` too,
+  // and `later` depends on `earlier`.
+  for (int later = 0; later < kEffects; ++later) {
+    for (int earlier = 0; earlier < kEffects; ++earlier) {
+      bool c = t.dependent[later][earlier];
+      for (int d = 0; d < kEffects && c; ++d) {
+        if (t.dependent[d][earlier] && !t.dependent[d][later]) c = false;
+      }
+      t.covers[later][earlier] = c;
+    }
+  }
+  return t;
+}
+
+constexpr Tables kTables = make_tables();
+static_assert(!kTables.dependent[0][0], "two reads commute");
+}  // namespace
+
+bool dependent(Effect a, Effect b) noexcept {
+  return kTables.dependent[static_cast<int>(a)][static_cast<int>(b)];
+}
+
+bool covers(Effect later, Effect earlier) noexcept {
+  return kTables.covers[static_cast<int>(later)][static_cast<int>(earlier)];
 }
 
 void Footprint::add(rt::ObjectId id, Effect effect) {

@@ -48,7 +48,13 @@ enum class Effect : std::uint8_t {
   exclusive,
 };
 
+inline constexpr int kEffects = static_cast<int>(Effect::exclusive) + 1;
+
 bool dependent(Effect a, Effect b) noexcept;
+// Whether a later event with effect `later` makes an earlier one with effect `earlier`
+// useless to remember for the object: every effect that depends on the earlier one depends
+// on the later one, which depends on it (so it is ordered after it).
+bool covers(Effect later, Effect earlier) noexcept;
 
 struct Touch {
   rt::ObjectId object;
