@@ -32,15 +32,14 @@ struct Run {
   bool stopped;  // the strategy ended it early
 };
 
-Run run_one(const std::function<void()>& program, Decider& strategy, const Options& options,
-            StackPool& stacks, bool keep_trace = false) {
+// One execution on a runtime that lives for the whole search.
+Run run_one(ModelRuntime& runtime, const std::function<void()>& program) {
   Run r;
-  {
-    ModelRuntime runtime(strategy, options, stacks);
-    if (keep_trace) runtime.keep_trace();
-    r.report = runtime.run(program);
+  r.report = runtime.run(program);
+  r.stopped = runtime.stopped();
+  // The token is text: built only when someone will read it.
+  if (r.report.verdict != Verdict::ok || !r.report.trace.empty()) {
     r.report.replay_token = runtime.path().token();
-    r.stopped = runtime.stopped();
   }
   return r;
 }
@@ -97,7 +96,9 @@ Report explore(const std::function<void()>& program, const Options& options) {
                                   "': expected numbers separated by dots, or '-'");
     }
     ReplayStrategy strategy(std::move(*path));
-    Run run = run_one(program, strategy, options, stacks, /*keep_trace=*/true);
+    ModelRuntime runtime(strategy, options, stacks);
+    runtime.keep_trace();
+    Run run = run_one(runtime, program);
     if (const std::string& why = strategy.mismatch(); !why.empty()) {
       throw std::invalid_argument("replay token '" + replay + "' does not fit this program: " +
                                   why);
@@ -112,16 +113,18 @@ Report explore(const std::function<void()>& program, const Options& options) {
 
   Progress progress(options.progress);
   Dpor dpor(options.sleep_sets);
+  RandomStrategy random(0);
+  Decider& strategy = options.strategy == Strategy::random ? static_cast<Decider&>(random)
+                                                            : static_cast<Decider&>(dpor);
+  ModelRuntime runtime(strategy, options, stacks);
   std::size_t pruned = 0;
   for (std::size_t executions = 1;; ++executions) {
-    Run run;
     if (options.strategy == Strategy::random) {
-      RandomStrategy random(mix(options.seed ^ mix(executions)));
-      run = run_one(program, random, options, stacks);
+      random.reseed(mix(options.seed ^ mix(executions)));
     } else {
       dpor.begin_execution();
-      run = run_one(program, dpor, options, stacks);
     }
+    Run run = run_one(runtime, program);
     Report& r = run.report;
     if (run.stopped) ++pruned;
     r.pruned = pruned;

@@ -80,7 +80,7 @@ class Footprint {
 
  private:
   static constexpr std::size_t kMax = 8;  // more touches than this: treated as everything
-  std::array<Touch, kMax> touches_{};
+  std::array<Touch, kMax> touches_;  // [0, count_) are set
   std::size_t count_ = 0;
   bool everything_ = false;
 };

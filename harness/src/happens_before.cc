@@ -15,6 +15,12 @@ void VectorClock::join(const VectorClock& other) {
   for (std::size_t i = 0; i < other.c_.size(); ++i) c_[i] = std::max(c_[i], other.c_[i]);
 }
 
+void HappensBefore::clear() {
+  clocks_.clear();
+  slots_.clear();
+  vars_.clear();
+}
+
 int HappensBefore::new_clock(int parent) {
   const int task = static_cast<int>(clocks_.size());
   const auto i = clocks_.size();

@@ -59,6 +59,7 @@ class HappensBefore {
   // A new clock (for a task or a timer), started from parent's (parent < 0: from nothing).
   // Clocks are numbered 0, 1, 2, ... in the order they are made.
   int new_clock(int parent);
+  void clear();  // for the next execution
   void release(int task, const rt::SyncSlot& slot);
   void acquire(int task, const rt::SyncSlot& slot);
 

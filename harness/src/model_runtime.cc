@@ -29,6 +29,29 @@ ModelRuntime::ModelRuntime(Decider& strategy, const Options& options, StackPool&
 }
 
 ModelRuntime::~ModelRuntime() {
+  std::set_terminate(previous_terminate_);
+  active_ = nullptr;
+}
+
+void ModelRuntime::reset() {
+  current_ = nullptr;
+  running_on_ = false;
+  tearing_down_ = false;
+  now_ = rt::Time(std::chrono::hours(1));
+  last_timer_ = 0;
+  timers_.clear();
+  firing_clock_ = -1;
+  clock_names_.clear();
+  happens_before_.clear();
+  steps_ = 0;
+  stopped_ = false;
+  path_.taken.clear();
+  finding_.reset();
+  trace_.clear();
+  run_on_.clear();
+}
+
+void ModelRuntime::tear_down() {
   // The execution is over (finished, found something, or pruned); tasks may still be alive.
   // 1. Tasks suspended at a visible operation run on, with every point a no-op, until each
   //    ends or parks: unwinding them where they stand could throw out of a destructor (a
@@ -52,9 +75,13 @@ ModelRuntime::~ModelRuntime() {
     }
   }
   tearing_down_ = true;
-  while (!tasks_.empty()) tasks_.pop_back();
-  std::set_terminate(previous_terminate_);
-  active_ = nullptr;
+  while (!tasks_.empty()) {
+    std::unique_ptr<Task> t = std::move(tasks_.back());
+    tasks_.pop_back();
+    t->fiber = ctx::fiber{};  // a parked fiber is unwound here
+    t->body.reset();
+    spare_tasks_.push_back(std::move(t));
+  }
 }
 
 void ModelRuntime::on_terminate() {
@@ -111,7 +138,14 @@ std::string ModelRuntime::started_at(const Task& task) const {
 }
 
 void ModelRuntime::spawn(rt::WorkPtr body, std::source_location where) {
-  auto task = std::make_unique<Task>();
+  std::unique_ptr<Task> task;
+  if (spare_tasks_.empty()) {
+    task = std::make_unique<Task>();
+  } else {
+    task = std::move(spare_tasks_.back());
+    spare_tasks_.pop_back();
+    *task = Task{};
+  }
   task->id = static_cast<int>(tasks_.size());
   task->clock = happens_before_.new_clock(clock_of_current());
   clock_names_.resize(static_cast<std::size_t>(task->clock) + 1);
@@ -146,6 +180,7 @@ void ModelRuntime::spawn(rt::WorkPtr body, std::source_location where) {
         return std::move(scheduler_);
       });
   tasks_.push_back(std::move(task));
+  run_on_.push_back(t);
 }
 
 void ModelRuntime::note(const std::string& what) {
@@ -215,6 +250,7 @@ void ModelRuntime::unpark(rt::Parking& parking) {
       }
     }
     t->state = Task::State::runnable;
+    if (!tearing_down_) run_on_.push_back(t);
     t->parked_on = nullptr;
     t->waiting_on.reset();
   }
@@ -350,19 +386,22 @@ void ModelRuntime::report_running_after_main() {
 }
 
 void ModelRuntime::run_on() {
-  for (bool again = true; again && !finding_;) {
-    again = false;
-    for (std::size_t i = 0; i < tasks_.size() && !finding_; ++i) {  // resume may spawn: no iterators
-      Task& t = *tasks_[i];
-      if (t.state == Task::State::runnable && !t.at_point) {
-        resume(t);
-        again = true;
-      }
-    }
+  // Resuming one may wake or start others: they join the queue. FIFO, so it is deterministic.
+  for (std::size_t i = 0; i < run_on_.size() && !finding_; ++i) {
+    Task& t = *run_on_[i];
+    if (t.state == Task::State::runnable && !t.at_point) resume(t);
   }
+  run_on_.clear();
 }
 
 Report ModelRuntime::run(const std::function<void()>& program) {
+  reset();
+  Report report = run_execution(program);
+  tear_down();
+  return report;
+}
+
+Report ModelRuntime::run_execution(const std::function<void()>& program) {
   rt::ScopedRuntime installed(*this);
   spawn(rt::make_work([&program] { program(); }), std::source_location::current());
   Task& main_task = *tasks_.front();

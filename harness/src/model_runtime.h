@@ -46,7 +46,8 @@ class ModelRuntime final : public rt::Runtime {
   ~ModelRuntime() override;
 
   // Runs the program as the main task until it and every task that can still run are done.
-  // Returns the finding (verdict ok if none) with the trace of this execution.
+  // Returns the finding (verdict ok if none) with the trace of this execution. One runtime
+  // runs many executions, one after the other, reusing its memory.
   Report run(const std::function<void()>& program);
   // The choices this execution made (those with two or more options).
   const Path& path() const { return path_; }
@@ -86,6 +87,9 @@ class ModelRuntime final : public rt::Runtime {
   };
 
   Process process_of_current() const { return current_ ? current_->id : kTimerProcess; }
+  void reset();      // before an execution
+  Report run_execution(const std::function<void()>& program);
+  void tear_down();  // after it: finish or unwind what is left of its tasks
   // Runs every task that is runnable but not at a point (woken or fresh) to its next point.
   void run_on();
 
@@ -110,6 +114,8 @@ class ModelRuntime final : public rt::Runtime {
   const Options& options_;
   StackPool& stacks_;
   std::vector<std::unique_ptr<Task>> tasks_;
+  std::vector<std::unique_ptr<Task>> spare_tasks_;  // from earlier executions, for reuse
+  std::vector<Task*> run_on_;  // woken or fresh: to run on to their next point
   Task* current_ = nullptr;
   boost::context::fiber scheduler_;  // while a task runs: how to get back to the scheduler
   sigjmp_buf overflow_jump_;         // where a stack overflow in a task lands

@@ -11,6 +11,7 @@ namespace weft::harness {
 class RandomStrategy final : public Decider {
  public:
   explicit RandomStrategy(std::uint64_t seed) : state_(seed) {}
+  void reseed(std::uint64_t seed) { state_ = seed; }
 
   std::optional<std::size_t> pick(std::span<const Candidate> candidates) override {
     return candidates.size() == 1 ? 0 : static_cast<std::size_t>(next() % candidates.size());
