@@ -87,7 +87,16 @@ Report explore(const std::function<void()>& program, const Options& options) {
 
   std::string replay = options.replay;
   if (replay.empty()) {
-    if (const char* env = std::getenv("WEFT_REPLAY"); env != nullptr) replay = env;
+    if (const char* env = std::getenv("WEFT_REPLAY"); env != nullptr) {
+      // name:token is for the exploration of that name only; a bare token is for every one.
+      const std::string value = env;
+      const std::size_t colon = value.rfind(':');
+      if (colon == std::string::npos) {
+        replay = value;
+      } else if (value.substr(0, colon) == options.name) {
+        replay = value.substr(colon + 1);
+      }
+    }
   }
   if (!replay.empty()) {
     auto path = Path::parse(replay);
@@ -104,6 +113,7 @@ Report explore(const std::function<void()>& program, const Options& options) {
                                   why);
     }
     Report r = std::move(run.report);
+    r.program = options.name;
     r.executions = 1;
     r.replayed = true;
     r.strategy = options.strategy;
@@ -128,6 +138,7 @@ Report explore(const std::function<void()>& program, const Options& options) {
     Report& r = run.report;
     if (run.stopped) ++pruned;
     r.pruned = pruned;
+    r.program = options.name;
     r.executions = executions;
     r.strategy = options.strategy;
     progress.update(executions, dpor.depth(), start);

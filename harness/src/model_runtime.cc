@@ -44,6 +44,7 @@ void ModelRuntime::reset() {
   clock_names_.clear();
   happens_before_.clear();
   steps_ = 0;
+  timer_steps_ = 0;
   stopped_ = false;
   path_.taken.clear();
   finding_.reset();
@@ -381,7 +382,8 @@ void ModelRuntime::report_running_after_main() {
     message += "\n  " + name(*t) + started_at(*t);
   }
   fail(Verdict::leak, "leak: after the main task returned, " + std::to_string(running) +
-                          " task(s) still ran after " + std::to_string(options_.max_steps) +
+                          " task(s) still ran, one of them for " +
+                          std::to_string(options_.max_steps) +
                           " steps (a loop with no way out?):" + message);
 }
 
@@ -410,17 +412,6 @@ Report ModelRuntime::run_execution(const std::function<void()>& program) {
   for (;;) {
     run_on();
     if (finding_) break;
-    if (++steps_ > options_.max_steps) {
-      if (main_task.state == Task::State::done) {
-        report_running_after_main();
-      } else {
-        fail(Verdict::nontermination,
-             "no end after " + std::to_string(options_.max_steps) +
-                 " steps (a livelock, or a loop that spins without blocking?); "
-                 "Options::max_steps sets the bound");
-      }
-      break;
-    }
     candidates.clear();
     tasks_of.clear();
     bool any_blocked = false;
@@ -447,6 +438,21 @@ Report ModelRuntime::run_execution(const std::function<void()>& program) {
       break;
     }
     if (candidates.size() > 1) path_.taken.push_back(*picked);
+    // The bound is per task, so long executions of many tasks are not mistaken for a livelock:
+    // only a task that itself keeps taking steps without ending is.
+    Task* const stepping = tasks_of[*picked];
+    if (++(stepping != nullptr ? stepping->steps : timer_steps_) > options_.max_steps) {
+      if (main_task.state == Task::State::done) {
+        report_running_after_main();
+      } else {
+        fail(Verdict::nontermination,
+             (stepping != nullptr ? name(*stepping) + started_at(*stepping) : "the timer queue") +
+                 " took " + std::to_string(options_.max_steps) +
+                 " steps without ending (a livelock, or a loop that spins without blocking?); "
+                 "Options::max_steps sets the bound per task");
+      }
+      break;
+    }
     touched_ = *candidates[*picked].next;
     if (Task* task = tasks_of[*picked]) {
       resume(*task);

@@ -81,6 +81,7 @@ class ModelRuntime final : public rt::Runtime {
     bool abandoned = false;  // called std::terminate: never resumed or unwound again
     bool timer = false;  // runs a timer's action (started by the scheduler, not by a task)
     bool at_point = false;  // suspended at a visible operation (else: fresh, or woken)
+    std::size_t steps = 0;  // events it made this execution
     rt::Parking* parked_on = nullptr;
     std::optional<rt::Op> waiting_on;
     Footprint next = Footprint::none();  // what its pending operation touches
@@ -134,7 +135,8 @@ class ModelRuntime final : public rt::Runtime {
   std::vector<std::string> clock_names_;  // per clock: "task 3" or "a timer"
   int clock_of_current() const { return current_ ? current_->clock : firing_clock_; }
   HappensBefore happens_before_;
-  std::size_t steps_ = 0;
+  std::size_t steps_ = 0;        // after the execution: points passed while tasks run on
+  std::size_t timer_steps_ = 0;  // timer firings this execution
   bool stopped_ = false;
   bool keep_trace_ = false;
   Footprint touched_;  // what the event in flight touched so far

@@ -45,8 +45,8 @@ std::string Report::to_string() const {
   if (verdict == Verdict::ok) return out.str();
   out << message << "\ntrace:\n";
   for (std::size_t i = 0; i < trace.size(); ++i) out << "  " << i + 1 << ". " << trace[i] << "\n";
-  out << "replay: WEFT_REPLAY=" << replay_token << " (or Options::replay = \"" << replay_token
-      << "\")\n";
+  out << "replay: WEFT_REPLAY=" << (program.empty() ? "" : program + ":") << replay_token
+      << " (or Options::replay = \"" << replay_token << "\")\n";
   return out.str();
 }
 

@@ -32,15 +32,19 @@ options:
   --seed S                seed for --strategy random (default 1)
   --max-executions N      stop after N executions (default 10000)
   --max-time SECONDS      stop after this long (default: no limit)
-  --max-steps N           steps per execution before non-termination (default 10000)
+  --max-steps N           steps per task before non-termination (default 10000)
   --stack-size KIB        stack per task in KiB (default 256)
   --synctest              timers fire only when every task is blocked (testing/synctest)
   --no-races              do not look for data races on weft::var
+  --require-exhaustive    a search a budget stopped before it covered every schedule
+                          counts as a failure (exit status 1): for proofs in CI
   --replay TOKEN          run the one schedule a report's token names (one program only)
   --json                  one JSON object per program, one per line
   -h, --help              this text
+Options that take a value accept --option VALUE and --option=VALUE.
 
-exit status: 0 no finding, 1 a finding in some program, 2 usage error
+exit status: 0 no finding, 1 a finding in some program (or, with --require-exhaustive, a
+search that was not exhaustive), 2 usage error (or a replay token that does not fit)
 )";
 
 [[noreturn]] void usage_error(const std::string& what) {
@@ -65,11 +69,26 @@ int main(int argc, char** argv) {
   bool json = false;
   bool all = false;
   bool list = false;
+  bool require_exhaustive = false;
   std::vector<std::string> names;
   std::vector<std::string_view> args(argv + 1, argv + argc);
   for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string_view a = args[i];
+    std::string_view a = args[i];
+    // --option=value is --option value.
+    std::string_view attached;
+    bool has_attached = false;
+    if (a.size() > 2 && a.substr(0, 2) == "--") {
+      if (const std::size_t eq = a.find('='); eq != std::string_view::npos) {
+        attached = a.substr(eq + 1);
+        a = a.substr(0, eq);
+        has_attached = true;
+      }
+    }
     auto value = [&]() -> std::string_view {
+      if (has_attached) {
+        has_attached = false;
+        return attached;
+      }
       if (i + 1 >= args.size()) usage_error(std::string(a) + " needs a value");
       return args[++i];
     };
@@ -107,11 +126,14 @@ int main(int argc, char** argv) {
       options.stack_size = number<std::size_t>(a, value()) * 1024;
     } else if (a == "--replay") {
       options.replay = std::string(value());
+    } else if (a == "--require-exhaustive") {
+      require_exhaustive = true;
     } else if (!a.empty() && a[0] == '-') {
       usage_error("unknown option " + std::string(a));
     } else {
       names.emplace_back(a);
     }
+    if (has_attached) usage_error(std::string(a) + " takes no value");
   }
 
   if (auto dups = weft::harness::duplicate_names(); !dups.empty()) {
@@ -142,17 +164,27 @@ int main(int argc, char** argv) {
   bool found = false;
   for (const auto* p : chosen) {
     Report r;
+    options.name = p->name;
     try {
       r = weft::harness::explore(p->body, options);
     } catch (const std::invalid_argument& e) {
       usage_error(e.what());
+    } catch (const std::logic_error& e) {
+      std::fprintf(stderr, "weft-explore: %s: %s\n", p->name.c_str(), e.what());
+      return 2;
     }
     found |= r.verdict != Verdict::ok;
+    const bool unproved = require_exhaustive && r.verdict == Verdict::ok && !r.exhaustive && !r.replayed;
+    found |= unproved;
     if (json) {
       const std::string j = r.to_json();
       std::printf("{\"program\":\"%s\",\"report\":%s}\n", p->name.c_str(), j.c_str());
     } else {
       std::printf("== %s (%s:%d)\n%s", p->name.c_str(), p->file, p->line, r.to_string().c_str());
+      if (unproved) {
+        std::printf("not proved: the search stopped (%s) before it covered every schedule\n",
+                    r.stopped_by.c_str());
+      }
       if (r.verdict != Verdict::ok) {
         std::printf("replay: %s %s --replay %s\n", command.c_str(), p->name.c_str(),
                     r.replay_token.c_str());

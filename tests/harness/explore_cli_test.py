@@ -54,10 +54,19 @@ for args, what in [((), "no program"), (("no_such_program",), "unknown program")
     code, _, err = run(*args)
     expect(code == 2 and "weft-explore:" in err, f"usage error ({what}) exits 2 with a message")
 
+code, out, _ = run("ping_pong_ok", "--max-executions=1", "--require-exhaustive")
+expect(code == 1 and "not proved" in out, "--require-exhaustive fails a search a budget stopped")
+code, out, _ = run("ping_pong_ok", "--require-exhaustive")
+expect(code == 0 and "exhaustive" in out, "--require-exhaustive passes a complete search")
+code, _, err = run("abba_deadlock", "--replay=0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0")
+expect(code == 2 and "does not fit" in err, "a replay token that does not fit is an error")
+code, _, err = run("abba_deadlock", "--json=yes")
+expect(code == 2 and "takes no value" in err, "a flag given a value is a usage error")
+
 code, out, _ = run("--help")
 expect(code == 0 and "usage:" in out, "--help")
 
 for f in failures:
     print("FAIL:", f)
-print(f"{8 + 7 - len(failures)} checks passed, {len(failures)} failed" if not failures else "")
+print(f"{8 + 7 + 4 - len(failures)} checks passed, {len(failures)} failed" if not failures else "")
 sys.exit(1 if failures else 0)

@@ -1,5 +1,6 @@
 // Strategies, budgets and replay.
 #include <cstdlib>
+#include <stdexcept>
 #include <memory>
 
 #include "abba.h"
@@ -88,6 +89,37 @@ TEST(Replay, EnvironmentVariableReplays) {
   EXPECT_TRUE(again.replayed);
   EXPECT_EQ(again.executions, 1u);
   EXPECT_EQ(again.trace, found.trace);
+}
+
+TEST(Replay, NamedTokenReplaysOnlyItsOwnProgram) {
+  Options named;
+  named.name = "abba";
+  const Report found = explore(abba, named);
+  ASSERT_EQ(found.verdict, Verdict::deadlock);
+  EXPECT_NE(found.to_string().find("WEFT_REPLAY=abba:" + found.replay_token), std::string::npos)
+      << found.to_string();
+  ::setenv("WEFT_REPLAY", ("abba:" + found.replay_token).c_str(), 1);
+  const Report again = explore(abba, named);
+  Options other;
+  other.name = "something_else";
+  const Report elsewhere = explore(abba, other);
+  ::unsetenv("WEFT_REPLAY");
+  EXPECT_TRUE(again.replayed);
+  EXPECT_EQ(again.trace, found.trace);
+  EXPECT_FALSE(elsewhere.replayed) << "a token named for another program is not applied";
+}
+
+TEST(Replay, TokenThatDoesNotFitIsAnError) {
+  Options o;
+  o.replay = "0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0";  // too many choices
+  EXPECT_THROW(explore(abba, o), std::invalid_argument);
+  o.replay = "7";  // an option no choice of this program has
+  try {
+    explore(abba, o);
+    ADD_FAILURE() << "a token naming option 7 of a two-way choice was accepted";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find("does not fit"), std::string::npos) << e.what();
+  }
 }
 
 TEST(Report, JsonCarriesTheFinding) {

@@ -17,7 +17,10 @@
 // rule). Time is virtual: when no task can run, the clock jumps to the next timer.
 //
 // Replay: Options::replay, or the environment variable WEFT_REPLAY when Options::replay is
-// empty, runs exactly the schedule a Report's token names.
+// empty, runs exactly the schedule a Report's token names. WEFT_REPLAY=name:token applies only
+// to the exploration whose Options::name is `name` (the gtest helpers name it after the test,
+// weft-explore after the program); a bare token applies to every exploration. A token that
+// does not fit the program is an error (std::invalid_argument), never a different run.
 #pragma once
 
 #include <chrono>
@@ -40,7 +43,8 @@ struct Options {
   std::uint64_t seed = 1;                    // for Strategy::random
   std::size_t max_executions = 10'000;
   std::chrono::milliseconds max_time{0};     // 0: no time budget
-  std::size_t max_steps = 10'000;            // per execution; beyond: nontermination
+  std::size_t max_steps = 10'000;            // per task and execution; a task that takes
+                                             // more steps is reported as nontermination
   std::size_t stack_size = 256 * 1024;       // per task; an overflow is a finding
   bool synctest_timers = false;              // true: timers fire only when no task can run
   bool race_detection = true;                // data races on weft::var
@@ -48,6 +52,7 @@ struct Options {
                                              // independent steps of ones already explored
   bool progress = true;                      // a progress line on stderr, if it is a terminal
   std::string replay;                        // a Report's token: run that one schedule only
+  std::string name;                          // what the program is called (WEFT_REPLAY=name:token)
 };
 
 struct Report {
@@ -62,6 +67,7 @@ struct Report {
   bool exhaustive = false;           // every schedule was explored (for verdict ok)
   bool replayed = false;             // this was a replay of one schedule
   std::string stopped_by;            // for ok and not exhaustive: which budget ended the search
+  std::string program;               // Options::name, if given
 
   std::string to_string() const;     // for people: verdict, message, numbered trace, replay
   std::string to_json() const;       // for tools: the same, as one JSON object

@@ -13,15 +13,28 @@
 #include <gtest/gtest.h>
 
 #include <functional>
+#include <string>
 
 #include "weft/harness/explore.h"
 
 namespace weft::harness {
 
+namespace detail {
+// The options, named after the running test (for WEFT_REPLAY=Suite.Test:token) unless named.
+inline Options for_this_test(Options o) {
+  if (o.name.empty()) {
+    if (const auto* t = ::testing::UnitTest::GetInstance()->current_test_info()) {
+      o.name = std::string(t->test_suite_name()) + "." + t->name();
+    }
+  }
+  return o;
+}
+}  // namespace detail
+
 // No finding within the budget (the search need not have covered every schedule).
 inline ::testing::AssertionResult explores_clean(const std::function<void()>& program,
                                                  const Options& options = {}) {
-  const Report r = explore(program, options);
+  const Report r = explore(program, detail::for_this_test(options));
   if (r.verdict == Verdict::ok) return ::testing::AssertionSuccess() << r.to_string();
   return ::testing::AssertionFailure() << "expected no finding, got:\n" << r.to_string();
 }
@@ -29,7 +42,7 @@ inline ::testing::AssertionResult explores_clean(const std::function<void()>& pr
 // No finding on any schedule: the search was exhaustive.
 inline ::testing::AssertionResult proves_clean(const std::function<void()>& program,
                                                const Options& options = {}) {
-  const Report r = explore(program, options);
+  const Report r = explore(program, detail::for_this_test(options));
   if (r.verdict != Verdict::ok) {
     return ::testing::AssertionFailure() << "expected no finding, got:\n" << r.to_string();
   }
@@ -43,7 +56,7 @@ inline ::testing::AssertionResult proves_clean(const std::function<void()>& prog
 // Exploring finds `expected` (and not some other finding first).
 inline ::testing::AssertionResult finds(Verdict expected, const std::function<void()>& program,
                                         const Options& options = {}) {
-  const Report r = explore(program, options);
+  const Report r = explore(program, detail::for_this_test(options));
   if (r.verdict == expected) return ::testing::AssertionSuccess() << r.to_string();
   return ::testing::AssertionFailure() << "expected a " << to_string(expected)
                                        << " finding, got:\n" << r.to_string();
