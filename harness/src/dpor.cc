@@ -37,7 +37,7 @@ void Dpor::join_event(Clock& into, std::size_t event) const {
 }
 
 void Dpor::join_dependencies(Clock& into, const Footprint& f) const {
-  for (const Touch& t : f) {
+  for (const Touch t : f) {
     if (const std::vector<Entry>* list = history(t.object)) {
       for (const Entry& e : *list) {
         if (dependent(e.effect, t.effect)) join_event(into, e.event);
@@ -115,10 +115,14 @@ std::optional<std::size_t> Dpor::pick(std::span<const Candidate> candidates) {
     }
     nodes_.push_back(std::move(n));
   }
-  candidates_.assign(candidates.begin(), candidates.end());
+  candidates_ = candidates;  // the runtime keeps them unchanged until event_done
   current_ = candidates[k].process;
-  current_pending_ = *candidates[k].next;
   current_node_ = pos_++;
+  // What the pending operation touches is needed after the event only if it is fresh (it may
+  // be, though its node is replayed, when a choice inside it is the one that changed).
+  if (current_node_ >= fresh_from_ || (pos_ < nodes_.size() && nodes_[pos_].choice)) {
+    current_pending_ = *candidates[k].next;
+  }
   // The event starts: its clock is its process's, one event further, joined with every earlier
   // event it depends on (as far as known before it runs: its pending operation). Releases
   // during the event hand this clock on.
@@ -126,7 +130,7 @@ std::optional<std::size_t> Dpor::pick(std::span<const Candidate> candidates) {
   before_ = c;
   if (c.size() <= slot(current_)) c.resize(slot(current_) + 1, 0);
   ++c[slot(current_)];
-  join_dependencies(c, current_pending_);
+  join_dependencies(c, *candidates[k].next);
   return k;
 }
 
@@ -152,16 +156,20 @@ void Dpor::event_done(const Footprint& touched) {
                           static_cast<std::uint32_t>(c.size()), clock_pool_.size()});
   clock_pool_.insert(clock_pool_.end(), c.begin(), c.end());
 
-  // Races are looked for once per event: the replayed prefix's were looked for before.
-  if (reduce_ && pos_ > fresh_from_) analyse_races(x, touched);
+  // Races, sleep sets and what was explored at the node are looked at once per event: the
+  // replayed prefix's were, in the execution that first ran them.
+  const bool fresh = pos_ > fresh_from_;
+  if (reduce_ && fresh) analyse_races(x, touched);
   remember(x, touched);
+  if (!fresh) return;
 
   Node& node = nodes_[current_node_];
   bool wide = false;
-  for (const Touch& t : touched) {
-    wide = std::none_of(current_pending_.begin(), current_pending_.end(), [&t](const Touch& m) {
-      return m.object == t.object && m.effect == t.effect;
-    });
+  for (const Touch t : touched) {
+    wide = true;
+    for (const Touch m : current_pending_) {
+      if (m.object == t.object && m.effect == t.effect) wide = false;
+    }
     if (wide) break;
   }
   if (reduce_) {
@@ -198,7 +206,7 @@ void Dpor::analyse_races(std::size_t x, const Footprint& touched) {
       if (events_[e].process != p && !known(e, before_)) races_.push_back(e);
     }
   }
-  for (const Touch& t : touched) {
+  for (const Touch t : touched) {
     const std::vector<Entry>* list = history(t.object);
     if (list == nullptr) continue;
     for (const Entry& e : *list) {
@@ -262,7 +270,7 @@ void Dpor::reverse(std::size_t e, std::size_t x) {
 
 void Dpor::remember(std::size_t x, const Footprint& touched) {
   const Process p = events_[x].process;
-  for (const Touch& t : touched) {
+  for (const Touch t : touched) {
     bool added = false;
     const std::uint32_t i = objects_.index(t.object, &added);
     if (i == histories_.size()) histories_.emplace_back();

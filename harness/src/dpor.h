@@ -121,7 +121,7 @@ class Dpor final : public Decider {
   std::vector<Clock> slot_clocks_;
   std::unordered_map<rt::TimerId, Clock> timer_starts_;
   ProcSet sleep_now_, sleep_now_wide_;  // asleep at the next new node
-  std::vector<Candidate> candidates_;   // at the current node
+  std::span<const Candidate> candidates_;  // at the current node (the runtime's)
   Process current_ = 0;                 // the event in flight
   Footprint current_pending_;           // its pending operation's footprint
   std::size_t current_node_ = 0;

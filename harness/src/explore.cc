@@ -44,6 +44,29 @@ Run run_one(ModelRuntime& runtime, const std::function<void()>& program) {
   return r;
 }
 
+// The search records no trace (it costs more than the rest of a step): a finding's execution
+// is run once more from its path, recording. The program is deterministic (Dpor relies on it
+// too), so the second run is the same execution; if it is not, the finding is kept as found.
+Report with_trace(Report found, const Path& path, const std::function<void()>& program,
+                  const Options& options, StackPool& stacks) {
+  ReplayStrategy replay(path);
+  ModelRuntime runtime(replay, options, stacks);
+  runtime.trace(true);
+  Run again = run_one(runtime, program);
+  if (again.report.verdict != found.verdict || !replay.mismatch().empty()) {
+    found.message += "\n(the trace could not be recorded: running the same schedule again "
+                     "gave a different execution; does the program read a clock or keep state "
+                     "from one execution to the next?)";
+    return found;
+  }
+  Report r = std::move(again.report);
+  r.executions = found.executions;
+  r.pruned = found.pruned;
+  r.program = found.program;
+  r.strategy = found.strategy;
+  return r;
+}
+
 // A progress line on stderr for long explorations, only when stderr is a terminal.
 class Progress {
  public:
@@ -106,7 +129,7 @@ Report explore(const std::function<void()>& program, const Options& options) {
     }
     ReplayStrategy strategy(std::move(*path));
     ModelRuntime runtime(strategy, options, stacks);
-    runtime.keep_trace();
+    runtime.trace(true);
     Run run = run_one(runtime, program);
     if (const std::string& why = strategy.mismatch(); !why.empty()) {
       throw std::invalid_argument("replay token '" + replay + "' does not fit this program: " +
@@ -143,6 +166,7 @@ Report explore(const std::function<void()>& program, const Options& options) {
     r.strategy = options.strategy;
     progress.update(executions, dpor.depth(), start);
     if (r.verdict != Verdict::ok) {
+      r = with_trace(std::move(r), runtime.path(), program, options, stacks);
       r.seconds = elapsed();
       return r;
     }

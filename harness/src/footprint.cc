@@ -84,19 +84,21 @@ bool covers(Effect later, Effect earlier) noexcept {
 
 void Footprint::add(rt::ObjectId id, Effect effect) {
   if (id == 0) return;  // a nil channel: the operation touches nothing (it blocks for ever)
-  for (std::size_t i = 0; i < count_; ++i) {
-    if (touches_[i].object == id && touches_[i].effect == effect) return;
+  for (std::uint8_t i = 0; i < count_; ++i) {
+    if (objects_[i] == id && effects_[i] == effect) return;
   }
   if (count_ == kMax) {
     everything_ = true;
     return;
   }
-  touches_[count_++] = Touch{id, effect};
+  objects_[count_] = id;
+  effects_[count_] = effect;
+  ++count_;
 }
 
 void Footprint::add(const Footprint& other) {
   everything_ |= other.everything_;
-  for (const Touch& t : other) add(t.object, t.effect);
+  for (const Touch t : other) add(t.object, t.effect);
 }
 
 Footprint Footprint::timer_firing() {
@@ -141,9 +143,11 @@ Footprint Footprint::of(const rt::Op& op) {
 
 bool Footprint::independent_of(const Footprint& other) const {
   if (everything_ || other.everything_) return false;
-  for (const Touch& a : *this) {
-    for (const Touch& b : other) {
-      if (a.object == b.object && dependent(a.effect, b.effect)) return false;
+  for (std::uint8_t i = 0; i < count_; ++i) {
+    for (std::uint8_t j = 0; j < other.count_; ++j) {
+      if (objects_[i] == other.objects_[j] && dependent(effects_[i], other.effects_[j])) {
+        return false;
+      }
     }
   }
   return true;

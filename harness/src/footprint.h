@@ -75,13 +75,30 @@ class Footprint {
   bool independent_of(const Footprint& other) const;
 
   bool everything() const { return everything_; }
-  const Touch* begin() const { return touches_.data(); }
-  const Touch* end() const { return touches_.data() + count_; }
+
+  class Iterator {  // yields Touch values
+   public:
+    Iterator(const Footprint* f, std::uint8_t i) : f_(f), i_(i) {}
+    Touch operator*() const { return Touch{f_->objects_[i_], f_->effects_[i_]}; }
+    Iterator& operator++() {
+      ++i_;
+      return *this;
+    }
+    bool operator!=(const Iterator& o) const { return i_ != o.i_; }
+
+   private:
+    const Footprint* f_;
+    std::uint8_t i_;
+  };
+  Iterator begin() const { return Iterator(this, 0); }
+  Iterator end() const { return Iterator(this, count_); }
 
  private:
-  static constexpr std::size_t kMax = 8;  // more touches than this: treated as everything
-  std::array<Touch, kMax> touches_;  // [0, count_) are set
-  std::size_t count_ = 0;
+  static constexpr std::uint8_t kMax = 8;  // more touches than this: treated as everything
+  // Two arrays rather than one of Touch: a footprint is copied at every event (80 bytes).
+  std::array<rt::ObjectId, kMax> objects_;  // [0, count_) are set
+  std::array<Effect, kMax> effects_;
+  std::uint8_t count_ = 0;
   bool everything_ = false;
 };
 

@@ -186,9 +186,9 @@ void ModelRuntime::spawn(rt::WorkPtr body, std::source_location where) {
 
 void ModelRuntime::note(const std::string& what) {
   if (current_ != nullptr) {
-    trace_.text(current_->id, what);
+    if (tracing_) trace_.text(current_->id, what);
   } else {
-    trace_.text(Trace::kNoTask, "a timer: " + what);
+    if (tracing_) trace_.text(Trace::kNoTask, "a timer: " + what);
   }
 }
 
@@ -201,7 +201,7 @@ void ModelRuntime::point(const rt::Op& op) {
     if (++steps_ > 2 * options_.max_steps) throw GiveUp{};
     return;
   }
-  trace_.op(current_->id, op);
+  if (tracing_) trace_.op(current_->id, op);
   current_->next = Footprint::of(op);
   current_->at_point = true;
   yield();
@@ -234,7 +234,7 @@ void ModelRuntime::park(rt::Parking& parking, const rt::Op& waiting_on) {
   current_->state = Task::State::blocked;
   current_->parked_on = &parking;
   current_->waiting_on = waiting_on;
-  trace_.blocks(current_->id, waiting_on);
+  if (tracing_) trace_.blocks(current_->id, waiting_on);
   current_->next = Footprint::of(waiting_on);  // once woken, it finishes this operation
   yield();
 }
@@ -457,14 +457,14 @@ Report ModelRuntime::run_execution(const std::function<void()>& program) {
     if (Task* task = tasks_of[*picked]) {
       resume(*task);
     } else {
-      trace_.text(Trace::kNoTask, "a timer fires");
+      if (tracing_) trace_.text(Trace::kNoTask, "a timer fires");
       fire_next_timer();
     }
     run_on();
     strategy_.event_done(touched_);
   }
   Report report = finding_ ? *finding_ : Report{};
-  if (finding_ || keep_trace_) {
+  if (tracing_) {
     report.trace = trace_.render([this](int id) { return name(*tasks_[static_cast<std::size_t>(id)]); });
   }
   return report;

@@ -53,8 +53,9 @@ class ModelRuntime final : public rt::Runtime {
   const Path& path() const { return path_; }
   // The execution ended early: the strategy stopped it (redundant, or a replay that did not fit).
   bool stopped() const { return stopped_; }
-  // The report carries the trace even when nothing was found (a replay shows what it ran).
-  void keep_trace() { keep_trace_ = true; }
+  // Record the steps and put them in the report (found or not). Off, an execution records
+  // nothing: a search runs without, and replays a finding's path with it to show the trace.
+  void trace(bool on) { tracing_ = on; }
 
   void spawn(rt::WorkPtr body, std::source_location where) override;
   void point(const rt::Op& op) override;
@@ -138,7 +139,7 @@ class ModelRuntime final : public rt::Runtime {
   std::size_t steps_ = 0;        // after the execution: points passed while tasks run on
   std::size_t timer_steps_ = 0;  // timer firings this execution
   bool stopped_ = false;
-  bool keep_trace_ = false;
+  bool tracing_ = false;
   Footprint touched_;  // what the event in flight touched so far
   const Footprint timer_firing_ = Footprint::timer_firing();
   Path path_;
