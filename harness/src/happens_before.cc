@@ -16,19 +16,21 @@ void VectorClock::join(const VectorClock& other) {
 }
 
 void HappensBefore::clear() {
-  clocks_.clear();
-  slots_.clear();
-  vars_.clear();
+  clocks_used_ = 0;
+  slot_index_.clear();
+  var_index_.clear();
 }
 
 int HappensBefore::new_clock(int parent) {
-  const int task = static_cast<int>(clocks_.size());
-  const auto i = clocks_.size();
-  clocks_.emplace_back();
+  const int task = static_cast<int>(clocks_used_);
+  const auto i = clocks_used_++;
+  if (i == clocks_.size()) clocks_.emplace_back();
   if (parent >= 0) {
     VectorClock& p = clocks_[static_cast<std::size_t>(parent)];
-    clocks_[i] = p;
+    clocks_[i].assign(p);
     p.set(parent, p.get(parent) + 1);
+  } else {
+    clocks_[i].clear();
   }
   clocks_[i].set(task, 1);
   return task;
@@ -36,17 +38,33 @@ int HappensBefore::new_clock(int parent) {
 
 void HappensBefore::release(int task, const rt::SyncSlot& slot) {
   VectorClock& t = clocks_[static_cast<std::size_t>(task)];
-  slots_[&slot].join(t);
+  bool added = false;
+  const std::uint32_t i = slot_index_.index(reinterpret_cast<std::uintptr_t>(&slot), &added);
+  if (i == slots_.size()) slots_.emplace_back();
+  if (added) slots_[i].clear();
+  slots_[i].join(t);
   t.set(task, t.get(task) + 1);
 }
 
 void HappensBefore::acquire(int task, const rt::SyncSlot& slot) {
-  auto it = slots_.find(&slot);
-  if (it != slots_.end()) clocks_[static_cast<std::size_t>(task)].join(it->second);
+  const std::uint32_t i = slot_index_.find(reinterpret_cast<std::uintptr_t>(&slot));
+  if (i != AddressMap::kMissing) clocks_[static_cast<std::size_t>(task)].join(slots_[i]);
+}
+
+HappensBefore::VarState& HappensBefore::var(rt::ObjectId id) {
+  bool added = false;
+  const std::uint32_t i = var_index_.index(id, &added);
+  if (i == vars_.size()) vars_.emplace_back();
+  VarState& v = vars_[i];
+  if (added) {
+    v.last_write.reset();
+    v.reads.clear();
+  }
+  return v;
 }
 
 std::optional<Race> HappensBefore::read(int task, rt::ObjectId var, std::source_location where) {
-  VarState& v = vars_[var];
+  VarState& v = this->var(var);
   const Access now = stamp(task, where);
   if (v.last_write && v.last_write->task != task && !ordered(*v.last_write, task)) {
     return Race{var, true, *v.last_write, false, now};
@@ -62,7 +80,7 @@ std::optional<Race> HappensBefore::read(int task, rt::ObjectId var, std::source_
 }
 
 std::optional<Race> HappensBefore::write(int task, rt::ObjectId var, std::source_location where) {
-  VarState& v = vars_[var];
+  VarState& v = this->var(var);
   const Access now = stamp(task, where);
   if (v.last_write && v.last_write->task != task && !ordered(*v.last_write, task)) {
     return Race{var, true, *v.last_write, true, now};

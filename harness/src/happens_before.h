@@ -23,6 +23,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "address_map.h"
 #include "weft/rt/runtime.h"
 
 namespace weft::harness {
@@ -34,6 +35,8 @@ class VectorClock {
   }
   void set(int task, std::uint32_t value);
   void join(const VectorClock& other);
+  void assign(const VectorClock& other) { c_.assign(other.c_.begin(), other.c_.end()); }
+  void clear() { c_.clear(); }
 
  private:
   std::vector<std::uint32_t> c_;
@@ -79,11 +82,17 @@ class HappensBefore {
     return {task, clocks_[static_cast<std::size_t>(task)].get(task), where};
   }
 
-  std::vector<VectorClock> clocks_;  // per task
+  VarState& var(rt::ObjectId id);
+
+  // The containers keep their memory from one execution to the next (clear() empties them).
+  std::vector<VectorClock> clocks_;  // per task; [0, clocks_used_) live
+  std::size_t clocks_used_ = 0;
   // Keyed by the slot's address: a slot freed and reused within one execution carries its old
   // clock, which can only add edges (a missed race), never a false one.
-  std::unordered_map<const rt::SyncSlot*, VectorClock> slots_;
-  std::unordered_map<rt::ObjectId, VarState> vars_;
+  AddressMap slot_index_;
+  std::vector<VectorClock> slots_;
+  AddressMap var_index_;
+  std::vector<VarState> vars_;
 };
 
 }  // namespace weft::harness
