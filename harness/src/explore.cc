@@ -1,22 +1,28 @@
-// The explorer: runs the program once per execution under a fresh ModelRuntime, with the
-// strategy the options name:
+// The explorer: runs the program once per execution on one ModelRuntime, with the strategy
+// the options name:
 //   - dfs: Dpor, every Mazurkiewicz trace once (dpor.h); with Options::sleep_sets off, every
-//     interleaving;
+//     interleaving; with Options::max_preemptions, BoundedDfs with bounds 0, 1, ... up to it;
 //   - random: each execution makes pseudo-random choices from the seed;
+//   - pct: PctStrategy, each execution with new priorities and change points from the seed;
 //   - a replay token (Options::replay or WEFT_REPLAY): that one execution, or an error when the
 //     token does not fit the program.
-// Every search stops at the first finding or when a budget (executions, time) runs out.
+// Every search stops at the first finding or when a budget (executions, time) runs out. A
+// finding is then shrunk (BoundedDfs with fewer preemptions, within a budget) and run once more
+// with tracing on.
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <stdexcept>
 
+#include "bounded_dfs.h"
 #include "dpor.h"
 #include "fiber_stack.h"
 #include "model_runtime.h"
 #include "path.h"
+#include "pct_strategy.h"
 #include "random_strategy.h"
 #include "replay_strategy.h"
 #include "weft/harness/explore.h"
@@ -64,6 +70,8 @@ Report with_trace(Report found, const Path& path, const std::function<void()>& p
   r.pruned = found.pruned;
   r.program = found.program;
   r.strategy = found.strategy;
+  r.preemptions = runtime.preemptions();
+  r.shrunk_from = found.shrunk_from;
   return r;
 }
 
@@ -98,6 +106,109 @@ std::uint64_t mix(std::uint64_t x) {  // splitmix64: distinct seeds for consecut
   x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
   x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
   return x ^ (x >> 31);
+}
+
+// One search: runs executions until the strategy has no more, a finding, or a budget.
+class Search {
+ public:
+  Search(const std::function<void()>& program, const Options& options, StackPool& stacks,
+         Clock::time_point start, std::size_t executions_before)
+      : program_(program), options_(options), stacks_(stacks), start_(start),
+        executions_(executions_before), progress_(options.progress) {}
+
+  // Runs executions with `strategy`; before each, begin() readies it; after each, next()
+  // says whether the strategy has another. Returns the last report (a finding, or ok).
+  template <class Begin, class Next>
+  Report run(Decider& strategy, Begin begin, Next next, std::size_t depth_hint = 0) {
+    ModelRuntime runtime(strategy, options_, stacks_);
+    for (;;) {
+      begin(executions_ + 1);
+      Run run = run_one(runtime, program_);
+      ++executions_;
+      Report& r = run.report;
+      if (run.stopped) ++pruned_;
+      r.pruned = pruned_;
+      r.program = options_.name;
+      r.executions = executions_;
+      r.strategy = options_.strategy;
+      progress_.update(executions_, depth_hint, start_);
+      if (r.verdict != Verdict::ok) {
+        r.preemptions = runtime.preemptions();
+        path_ = runtime.path();
+        return r;
+      }
+      const bool more = next();
+      if (!more) {
+        r.exhaustive = true;
+        return r;
+      }
+      if (executions_ >= options_.max_executions) {
+        r.stopped_by = "max_executions";
+        return r;
+      }
+      if (options_.max_time.count() > 0 && Clock::now() - start_ >= options_.max_time) {
+        r.stopped_by = "max_time";
+        return r;
+      }
+    }
+  }
+  const Path& path() const { return path_; }  // the finding's
+  std::size_t executions() const { return executions_; }
+
+ private:
+  const std::function<void()>& program_;
+  const Options& options_;
+  StackPool& stacks_;
+  Clock::time_point start_;
+  std::size_t executions_;
+  std::size_t pruned_ = 0;
+  Progress progress_;
+  Path path_;
+};
+
+// Every schedule with at most `max` preemptions, bound 0 first: the first finding has the
+// fewest preemptions any finding has.
+Report bounded_search(Search& search, std::size_t max) {
+  Report r;
+  for (std::size_t bound = 0;; ++bound) {
+    BoundedDfs dfs(bound);
+    r = search.run(dfs, [&](std::size_t) { dfs.begin_execution(); },
+                   [&] { return dfs.next_execution(); });
+    if (dfs.limited()) {
+      r.exhaustive = false;  // exhausted within the bound only
+    } else if (r.verdict == Verdict::ok) {
+      return r;  // the bound never bit: that was every schedule
+    }
+    // Exhausted this bound (r.exhaustive: within it). The next bound runs this one's
+    // schedules again too, which keeps the search simple and its count honest.
+    if (r.verdict != Verdict::ok || !r.stopped_by.empty() || bound >= max) return r;
+  }
+}
+
+// A finding with fewer preemptions and the same verdict, if a bounded search finds one within
+// a budget of executions per bound; else the finding as it was.
+Report shrink(Report found, Path& path, const std::function<void()>& program,
+              const Options& options, StackPool& stacks) {
+  if (found.preemptions == 0) return found;
+  Options quiet = options;
+  quiet.progress = false;
+  quiet.max_executions = 2'000;
+  quiet.max_time = std::chrono::milliseconds(0);
+  for (std::size_t bound = 0; bound < found.preemptions; ++bound) {
+    Search search(program, quiet, stacks, Clock::now(), 0);
+    BoundedDfs dfs(bound);
+    Report r = search.run(dfs, [&](std::size_t) { dfs.begin_execution(); },
+                          [&] { return dfs.next_execution(); });
+    if (r.verdict == found.verdict) {
+      r.shrunk_from = found.preemptions;
+      r.executions = found.executions;
+      r.pruned = found.pruned;
+      r.strategy = found.strategy;
+      path = search.path();
+      return r;
+    }
+  }
+  return found;
 }
 
 }  // namespace
@@ -137,6 +248,7 @@ Report explore(const std::function<void()>& program, const Options& options) {
     }
     Report r = std::move(run.report);
     r.program = options.name;
+    r.preemptions = runtime.preemptions();
     r.executions = 1;
     r.replayed = true;
     r.strategy = options.strategy;
@@ -144,52 +256,43 @@ Report explore(const std::function<void()>& program, const Options& options) {
     return r;
   }
 
-  Progress progress(options.progress);
-  Dpor dpor(options.sleep_sets);
-  RandomStrategy random(0);
-  Decider& strategy = options.strategy == Strategy::random ? static_cast<Decider&>(random)
-                                                            : static_cast<Decider&>(dpor);
-  ModelRuntime runtime(strategy, options, stacks);
-  std::size_t pruned = 0;
-  for (std::size_t executions = 1;; ++executions) {
-    if (options.strategy == Strategy::random) {
-      random.reseed(mix(options.seed ^ mix(executions)));
-    } else {
-      dpor.begin_execution();
+  Search search(program, options, stacks, start, 0);
+  Report r;
+  switch (options.strategy) {
+    case Strategy::dfs:
+      if (options.max_preemptions != Options::kUnbounded) {
+        r = bounded_search(search, options.max_preemptions);
+      } else {
+        Dpor dpor(options.sleep_sets);
+        r = search.run(dpor, [&](std::size_t) { dpor.begin_execution(); },
+                       [&] { return dpor.next_execution(); });
+      }
+      break;
+    case Strategy::random: {
+      RandomStrategy random(0);
+      r = search.run(random, [&](std::size_t n) { random.reseed(mix(options.seed ^ mix(n))); },
+                     [] { return true; });
+      r.exhaustive = false;
+      break;
     }
-    Run run = run_one(runtime, program);
-    Report& r = run.report;
-    if (run.stopped) ++pruned;
-    r.pruned = pruned;
-    r.program = options.name;
-    r.executions = executions;
-    r.strategy = options.strategy;
-    progress.update(executions, dpor.depth(), start);
-    if (r.verdict != Verdict::ok) {
-      r = with_trace(std::move(r), runtime.path(), program, options, stacks);
-      r.seconds = elapsed();
-      return r;
-    }
-    bool more = true;
-    if (options.strategy == Strategy::dfs) {
-      more = dpor.next_execution();
-      r.exhaustive = !more;
-    }
-    if (more && executions >= options.max_executions) {
-      r.stopped_by = "max_executions";
-      more = false;
-    }
-    if (more && options.max_time.count() > 0 && Clock::now() - start >= options.max_time) {
-      r.stopped_by = "max_time";
-      more = false;
-    }
-    if (!more) {
-      r.trace.clear();
-      r.replay_token.clear();
-      r.seconds = elapsed();
-      return r;
+    case Strategy::pct: {
+      PctStrategy pct(options.pct_depth);
+      r = search.run(pct, [&](std::size_t n) { pct.begin_execution(mix(options.seed ^ mix(n))); },
+                     [] { return true; });
+      r.exhaustive = false;
+      break;
     }
   }
+  if (r.verdict != Verdict::ok) {
+    Path path = search.path();
+    if (options.shrink) r = shrink(std::move(r), path, program, options, stacks);
+    r = with_trace(std::move(r), path, program, options, stacks);
+  } else {
+    r.trace.clear();
+    r.replay_token.clear();
+  }
+  r.seconds = elapsed();
+  return r;
 }
 
 }  // namespace weft::harness

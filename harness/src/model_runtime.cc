@@ -2,6 +2,7 @@
 
 #include <cxxabi.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <exception>
 #include <utility>
@@ -45,6 +46,8 @@ void ModelRuntime::reset() {
   happens_before_.clear();
   steps_ = 0;
   timer_steps_ = 0;
+  preemptions_ = 0;
+  last_process_ = kTimerProcess - 1;
   stopped_ = false;
   path_.taken.clear();
   finding_.reset();
@@ -438,6 +441,13 @@ Report ModelRuntime::run_execution(const std::function<void()>& program) {
       break;
     }
     if (candidates.size() > 1) path_.taken.push_back(*picked);
+    const Process next = candidates[*picked].process;
+    if (next != last_process_ &&
+        std::any_of(candidates.begin(), candidates.end(),
+                    [this](const Candidate& c) { return c.process == last_process_; })) {
+      ++preemptions_;
+    }
+    last_process_ = next;
     // The bound is per task, so long executions of many tasks are not mistaken for a livelock:
     // only a task that itself keeps taking steps without ending is.
     Task* const stepping = tasks_of[*picked];

@@ -53,6 +53,8 @@ class ModelRuntime final : public rt::Runtime {
   const Path& path() const { return path_; }
   // The execution ended early: the strategy stopped it (redundant, or a replay that did not fit).
   bool stopped() const { return stopped_; }
+  // How often the execution picked another process while the one that ran last could go on.
+  std::size_t preemptions() const { return preemptions_; }
   // Record the steps and put them in the report (found or not). Off, an execution records
   // nothing: a search runs without, and replays a finding's path with it to show the trace.
   void trace(bool on) { tracing_ = on; }
@@ -138,6 +140,8 @@ class ModelRuntime final : public rt::Runtime {
   HappensBefore happens_before_;
   std::size_t steps_ = 0;        // after the execution: points passed while tasks run on
   std::size_t timer_steps_ = 0;  // timer firings this execution
+  std::size_t preemptions_ = 0;
+  Process last_process_ = kTimerProcess - 1;  // none yet
   bool stopped_ = false;
   bool tracing_ = false;
   Footprint touched_;  // what the event in flight touched so far

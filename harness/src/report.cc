@@ -23,6 +23,7 @@ const char* to_string(Strategy s) noexcept {
   switch (s) {
     case Strategy::dfs: return "dfs";
     case Strategy::random: return "random";
+    case Strategy::pct: return "pct";
   }
   return "?";
 }
@@ -43,7 +44,11 @@ std::string Report::to_string() const {
   std::snprintf(time, sizeof time, ", %.3f s)\n", seconds);
   out << time;
   if (verdict == Verdict::ok) return out.str();
-  out << message << "\ntrace:\n";
+  out << message << "\n";
+  out << "the schedule preempts a task that could go on " << preemptions << " time"
+      << (preemptions == 1 ? "" : "s");
+  if (shrunk_from > preemptions) out << " (shrunk from " << shrunk_from << ")";
+  out << "\ntrace:\n";
   for (std::size_t i = 0; i < trace.size(); ++i) out << "  " << i + 1 << ". " << trace[i] << "\n";
   out << "replay: WEFT_REPLAY=" << (program.empty() ? "" : program + ":") << replay_token
       << " (or Options::replay = \"" << replay_token << "\")\n";
@@ -80,7 +85,8 @@ std::string Report::to_json() const {
   out << "{\"verdict\":" << quoted(harness::to_string(verdict))
       << ",\"message\":" << quoted(message) << ",\"strategy\":"
       << quoted(harness::to_string(strategy)) << ",\"executions\":" << executions
-      << ",\"pruned\":" << pruned << ",\"seconds\":" << seconds << ",\"exhaustive\":" << (exhaustive ? "true" : "false")
+      << ",\"pruned\":" << pruned << ",\"preemptions\":" << preemptions
+      << ",\"shrunk_from\":" << shrunk_from << ",\"seconds\":" << seconds << ",\"exhaustive\":" << (exhaustive ? "true" : "false")
       << ",\"replayed\":" << (replayed ? "true" : "false")
       << ",\"stopped_by\":" << quoted(stopped_by) << ",\"replay_token\":" << quoted(replay_token)
       << ",\"trace\":[";

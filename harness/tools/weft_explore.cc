@@ -28,8 +28,15 @@ many schedules, and prints the first finding with its trace and replay token.
 options:
   --list                  print the registered programs (name, file:line) and exit
   --all                   run every registered program
-  --strategy dfs|random   depth-first over every schedule (default), or random schedules
-  --seed S                seed for --strategy random (default 1)
+  --strategy dfs|random|pct
+                          dfs (default): every Mazurkiewicz trace once (DPOR + sleep sets);
+                          random: random schedules; pct: PCT (priorities, change points)
+  --seed S                seed for random and pct (default 1)
+  --pct-depth D           pct: the bug depth it gives guarantees for (default 3)
+  --preemptions K         dfs: every schedule with at most K preemptions instead, 0 first
+                          (no DPOR; the first finding has the fewest preemptions)
+  --no-shrink             report a finding as found, without looking for one with fewer
+                          preemptions
   --max-executions N      stop after N executions (default 10000)
   --max-time SECONDS      stop after this long (default: no limit)
   --max-steps N           steps per task before non-termination (default 10000)
@@ -111,9 +118,18 @@ int main(int argc, char** argv) {
         options.strategy = weft::harness::Strategy::dfs;
       } else if (s == "random") {
         options.strategy = weft::harness::Strategy::random;
+      } else if (s == "pct") {
+        options.strategy = weft::harness::Strategy::pct;
       } else {
-        usage_error("--strategy is dfs or random, not '" + std::string(s) + "'");
+        usage_error("--strategy is dfs, random or pct, not '" + std::string(s) + "'");
       }
+    } else if (a == "--pct-depth") {
+      options.pct_depth = number<std::size_t>(a, value());
+      if (options.pct_depth == 0) usage_error("--pct-depth is at least 1");
+    } else if (a == "--preemptions") {
+      options.max_preemptions = number<std::size_t>(a, value());
+    } else if (a == "--no-shrink") {
+      options.shrink = false;
     } else if (a == "--seed") {
       options.seed = number<std::uint64_t>(a, value());
     } else if (a == "--max-executions") {

@@ -10,8 +10,11 @@
 //
 // The program runs as the main task; every task is a fiber on this OS thread, and at each
 // visible operation (and at each select with several ready cases) the explorer chooses what
-// happens next. Strategies: depth-first over every schedule (Strategy::dfs, the default), or
-// pseudo-random schedules from a seed (Strategy::random). A pending timer may fire at any step
+// happens next. Strategies: every Mazurkiewicz trace once (Strategy::dfs, the default: source-set
+// DPOR with sleep sets; with Options::max_preemptions, every schedule of at most that many
+// preemptions instead, bound 0 first), pseudo-random schedules from a seed (Strategy::random),
+// or PCT with depth Options::pct_depth (Strategy::pct). A finding is shrunk to the fewest
+// preemptions that still show it (Options::shrink). A pending timer may fire at any step
 // (a timeout can always win a race in production), in deadline order;
 // Options::synctest_timers fires timers only when every task is blocked (Go's testing/synctest
 // rule). Time is virtual: when no task can run, the clock jumps to the next timer.
@@ -35,12 +38,19 @@ namespace weft::harness {
 enum class Verdict { ok, deadlock, leak, panic, assertion, race, nontermination };
 const char* to_string(Verdict v) noexcept;
 
-enum class Strategy { dfs, random };
+enum class Strategy { dfs, random, pct };
 const char* to_string(Strategy s) noexcept;
 
 struct Options {
   Strategy strategy = Strategy::dfs;
-  std::uint64_t seed = 1;                    // for Strategy::random
+  std::uint64_t seed = 1;                    // for Strategy::random and Strategy::pct
+  std::size_t pct_depth = 3;                 // Strategy::pct: bugs of this many ordering
+                                             // constraints get probabilistic guarantees
+  static constexpr std::size_t kUnbounded = static_cast<std::size_t>(-1);
+  std::size_t max_preemptions = kUnbounded;  // Strategy::dfs: every schedule with 0, then 1,
+                                             // ... up to this many preemptions (no DPOR)
+  bool shrink = true;                        // a finding: look for the same verdict with
+                                             // fewer preemptions before reporting it
   std::size_t max_executions = 10'000;
   std::chrono::milliseconds max_time{0};     // 0: no time budget
   std::size_t max_steps = 10'000;            // per task and execution; a task that takes
@@ -63,6 +73,8 @@ struct Report {
   Strategy strategy = Strategy::dfs;
   std::size_t executions = 0;
   std::size_t pruned = 0;            // executions cut short by sleep sets (dfs): redundant
+  std::size_t preemptions = 0;       // a finding: how many its schedule needs
+  std::size_t shrunk_from = 0;       // a finding shrunk: the preemptions of the one first found
   double seconds = 0;
   bool exhaustive = false;           // every schedule was explored (for verdict ok)
   bool replayed = false;             // this was a replay of one schedule
