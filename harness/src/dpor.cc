@@ -79,6 +79,9 @@ Dpor::Clock& Dpor::slot_clock(const rt::SyncSlot& s) {
 
 void Dpor::begin_execution() {
   pos_ = 0;
+  depth_ = 0;
+  skipped_ = false;
+  reached_split_ = false;
   cut_short_ = false;
   events_.clear();
   clock_pool_.clear();
@@ -92,6 +95,15 @@ void Dpor::begin_execution() {
 
 std::optional<std::size_t> Dpor::pick(std::span<const Candidate> candidates) {
   std::size_t k = 0;
+  if (shard_count_ > 1 && candidates.size() > 1 && depth_ == split_depth_) {
+    // A subtree begins: explored only by the shard it belongs to (a replayed prefix that gets
+    // here is in a subtree of this shard already).
+    if (path_hash() % shard_count_ != shard_index_) {
+      skipped_ = true;
+      return std::nullopt;
+    }
+    reached_split_ = true;
+  }
   if (pos_ < nodes_.size()) {
     const Node& n = nodes_[pos_];
     if (n.choice) not_repeatable();
@@ -108,13 +120,14 @@ std::optional<std::size_t> Dpor::pick(std::span<const Candidate> candidates) {
       return std::nullopt;
     }
     n.process = candidates[k].process;
-    if (reduce_) {
+    if (reduce_ && !(shard_count_ > 1 && depth_ < split_depth_)) {
       n.backtrack.add(n.process);
     } else {
-      n.backtrack = n.procs;
+      n.backtrack = n.procs;  // every candidate (above the split depth of a sharded search)
     }
     nodes_.push_back(std::move(n));
   }
+  if (candidates.size() > 1) ++depth_;
   candidates_ = candidates;  // the runtime keeps them unchanged until event_done
   current_ = candidates[k].process;
   current_node_ = pos_++;
@@ -193,6 +206,28 @@ const Footprint* Dpor::pending(Process p) const {
     if (c.process == p) return c.next;
   }
   return nullptr;
+}
+
+std::uint64_t Dpor::path_hash() const {
+  std::uint64_t h = 0x9e3779b97f4a7c15ULL;
+  for (std::size_t i = 0; i < pos_; ++i) {
+    const Node& n = nodes_[i];
+    const std::uint64_t d = n.choice ? (n.taken << 1) : (static_cast<std::uint64_t>(n.process + 1) << 1 | 1);
+    h = (h ^ d) * 0x100000001b3ULL;
+    h ^= h >> 29;
+  }
+  h ^= h >> 30;  // splitmix64's finaliser: every bit of the path reaches the low bits
+  h *= 0xbf58476d1ce4e5b9ULL;
+  h ^= h >> 27;
+  h *= 0x94d049bb133111ebULL;
+  return h ^ (h >> 31);
+}
+
+bool Dpor::counts() const {
+  if (shard_count_ <= 1) return true;
+  if (skipped_) return false;
+  if (reached_split_) return true;
+  return path_hash() % shard_count_ == shard_index_;  // ended above the split depth
 }
 
 // ---- races ----------------------------------------------------------------------------------

@@ -39,6 +39,19 @@ class Dpor final : public Decider {
   // reduce = false: no reduction at all, every interleaving (for tests of the reduction).
   explicit Dpor(bool reduce) : reduce_(reduce) {}
 
+  // Sharding: this search explores shard `index` of `count`. The first `depth` choices with
+  // two or more candidates branch on every candidate (sleep sets still apply, and are the same
+  // in every shard); each subtree below them belongs to the shard hash(path) % count, which
+  // alone explores it with DPOR. So the shards' executions run to their end add up to the
+  // unsharded search's: every trace once, in one shard.
+  void shard(std::size_t index, std::size_t count, std::size_t depth) {
+    shard_index_ = index;
+    shard_count_ = count;
+    split_depth_ = depth;
+  }
+  // Whether the execution just run belongs to this shard (always, unsharded).
+  bool counts() const override;
+
   void begin_execution();
   // Moves to the next execution to run; false when the search is complete.
   bool next_execution();
@@ -103,7 +116,15 @@ class Dpor final : public Decider {
   void remember(std::size_t x, const Footprint& touched);
   const Footprint* pending(Process p) const;  // a candidate's footprint at the current node
 
+  std::uint64_t path_hash() const;  // of the decisions so far
+
   const bool reduce_;
+  std::size_t shard_index_ = 0;
+  std::size_t shard_count_ = 1;
+  std::size_t split_depth_ = 0;
+  std::uint32_t depth_ = 0;       // choices with 2+ candidates so far, this execution
+  bool skipped_ = false;          // cut where a subtree of another shard begins
+  bool reached_split_ = false;    // got below the split depth (into a subtree of this shard)
   std::vector<Node> nodes_;
   std::size_t pos_ = 0;
   std::size_t fresh_from_ = 0;  // nodes before it replay the previous execution's decisions

@@ -12,7 +12,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <thread>
 #include <cstdio>
 #include <cstdlib>
 #include <stdexcept>
@@ -112,9 +114,10 @@ std::uint64_t mix(std::uint64_t x) {  // splitmix64: distinct seeds for consecut
 class Search {
  public:
   Search(const std::function<void()>& program, const Options& options, StackPool& stacks,
-         Clock::time_point start, std::size_t executions_before)
+         Clock::time_point start, std::size_t executions_before,
+         const std::atomic<bool>* stop = nullptr)
       : program_(program), options_(options), stacks_(stacks), start_(start),
-        executions_(executions_before), progress_(options.progress) {}
+        executions_(executions_before), progress_(options.progress), stop_(stop) {}
 
   // Runs executions with `strategy`; before each, begin() readies it; after each, next()
   // says whether the strategy has another. Returns the last report (a finding, or ok).
@@ -124,8 +127,17 @@ class Search {
     for (;;) {
       begin(executions_ + 1);
       Run run = run_one(runtime, program_);
-      ++executions_;
       Report& r = run.report;
+      if (!strategy.counts()) {  // another shard's: neither counted nor reported
+        r = Report{};
+        if (next()) continue;
+        r.program = options_.name;
+        r.executions = executions_;
+        r.pruned = pruned_;
+        r.exhaustive = true;
+        return r;
+      }
+      ++executions_;
       if (run.stopped) ++pruned_;
       r.pruned = pruned_;
       r.program = options_.name;
@@ -150,6 +162,10 @@ class Search {
         r.stopped_by = "max_time";
         return r;
       }
+      if (stop_ != nullptr && stop_->load(std::memory_order_relaxed)) {
+        r.stopped_by = "another job's finding";
+        return r;
+      }
     }
   }
   const Path& path() const { return path_; }  // the finding's
@@ -163,8 +179,17 @@ class Search {
   std::size_t executions_;
   std::size_t pruned_ = 0;
   Progress progress_;
+  const std::atomic<bool>* stop_;
   Path path_;
 };
+
+// The depth above which a sharded search branches on every candidate: enough subtrees below
+// it that the shards get even shares.
+std::size_t split_depth(std::size_t shards) {
+  std::size_t d = 3;
+  for (std::size_t n = 1; n < shards; n *= 2) ++d;
+  return d;
+}
 
 // Every schedule with at most `max` preemptions, bound 0 first: the first finding has the
 // fewest preemptions any finding has.
@@ -211,9 +236,74 @@ Report shrink(Report found, Path& path, const std::function<void()>& program,
   return found;
 }
 
+
+Report explore_here(const std::function<void()>& program, const Options& options,
+                    const std::atomic<bool>* stop);
+
+// Options::jobs > 1: the shards of this search on as many threads, merged into one report.
+Report explore_in_jobs(const std::function<void()>& program, const Options& options) {
+  const auto start = Clock::now();
+  std::vector<Report> reports(options.jobs);
+  std::atomic<bool> stop{false};
+  std::vector<std::thread> threads;
+  for (std::size_t j = 0; j < options.jobs; ++j) {
+    threads.emplace_back([&, j] {
+      Options mine = options;
+      mine.jobs = 1;
+      mine.shard_index = options.shard_index * options.jobs + j;
+      mine.shard_count = options.shard_count * options.jobs;
+      mine.progress = false;
+      reports[j] = explore_here(program, mine, &stop);
+      if (reports[j].verdict != Verdict::ok) stop.store(true);
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  Report merged;
+  std::size_t executions = 0;
+  std::size_t pruned = 0;
+  bool exhaustive = true;
+  for (Report& r : reports) {
+    executions += r.executions;
+    pruned += r.pruned;
+    exhaustive &= r.exhaustive;
+    if (r.verdict != Verdict::ok && merged.verdict == Verdict::ok) merged = std::move(r);
+  }
+  if (merged.verdict == Verdict::ok) {
+    merged = reports.front();
+    for (const Report& r : reports) {
+      if (!r.stopped_by.empty()) merged.stopped_by = r.stopped_by;
+    }
+  }
+  merged.executions = executions;
+  merged.pruned = pruned;
+  merged.exhaustive = merged.verdict == Verdict::ok && exhaustive;
+  merged.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  return merged;
+}
+
 }  // namespace
 
 Report explore(const std::function<void()>& program, const Options& options) {
+  if (options.shard_count == 0 || options.shard_index >= options.shard_count) {
+    throw std::invalid_argument("shard " + std::to_string(options.shard_index) + " of " +
+                                std::to_string(options.shard_count) + " does not exist");
+  }
+  if ((options.shard_count > 1 || options.jobs > 1) &&
+      (options.strategy != Strategy::dfs || options.max_preemptions != Options::kUnbounded)) {
+    throw std::invalid_argument("shards and jobs split the dfs search (without --preemptions) "
+                                "only");
+  }
+  if (options.jobs == 0) throw std::invalid_argument("jobs must be at least 1");
+  if (options.jobs > 1 && options.replay.empty() && std::getenv("WEFT_REPLAY") == nullptr) {
+    return explore_in_jobs(program, options);
+  }
+  return explore_here(program, options, nullptr);
+}
+
+namespace {
+
+Report explore_here(const std::function<void()>& program, const Options& options,
+                    const std::atomic<bool>* stop) {
   const auto start = Clock::now();
   auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
   StackPool stacks(options.stack_size);
@@ -256,7 +346,7 @@ Report explore(const std::function<void()>& program, const Options& options) {
     return r;
   }
 
-  Search search(program, options, stacks, start, 0);
+  Search search(program, options, stacks, start, 0, stop);
   Report r;
   switch (options.strategy) {
     case Strategy::dfs:
@@ -264,6 +354,9 @@ Report explore(const std::function<void()>& program, const Options& options) {
         r = bounded_search(search, options.max_preemptions);
       } else {
         Dpor dpor(options.sleep_sets);
+        if (options.shard_count > 1) {
+          dpor.shard(options.shard_index, options.shard_count, split_depth(options.shard_count));
+        }
         r = search.run(dpor, [&](std::size_t) { dpor.begin_execution(); },
                        [&] { return dpor.next_execution(); });
       }
@@ -294,5 +387,7 @@ Report explore(const std::function<void()>& program, const Options& options) {
   r.seconds = elapsed();
   return r;
 }
+
+}  // namespace
 
 }  // namespace weft::harness

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cstdint>
+#include <mutex>
 #include <new>
 
 namespace weft::harness {
@@ -79,27 +80,37 @@ bool StackPool::in_guard(const ctx::stack_context& stack, const void* addr) {
   return a >= lo && a < lo + page_size();
 }
 
+namespace {
+// The handler is the process's; the alternate stack is the thread's. Explorations may run on
+// several threads at once (--jobs): the first to start installs the handler, the last to end
+// restores what was there before.
+std::mutex handler_mutex;
+int handler_users = 0;
+}  // namespace
+
 OverflowTrap::Scope::Scope() : altstack_(64 * 1024) {
   stack_t alt{};
   alt.ss_sp = altstack_.data();
   alt.ss_size = altstack_.size();
   ::sigaltstack(&alt, &old_altstack_);
+  std::lock_guard<std::mutex> hold(handler_mutex);
+  if (handler_users++ > 0) return;
   struct sigaction act {};
   act.sa_sigaction = on_fault;
   // SA_NODEFER: the handler leaves by siglongjmp without restoring a saved mask (resume saves
   // none: no system call per fiber switch), so the signal must not be blocked while it runs.
   act.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
   sigemptyset(&act.sa_mask);
-  ::sigaction(SIGSEGV, &act, &old_segv_);
-  ::sigaction(SIGBUS, &act, &old_bus_);
-  previous_segv = old_segv_;
-  previous_bus = old_bus_;
+  ::sigaction(SIGSEGV, &act, &previous_segv);
+  ::sigaction(SIGBUS, &act, &previous_bus);
 }
 
 OverflowTrap::Scope::~Scope() {
-  ::sigaction(SIGSEGV, &old_segv_, nullptr);
-  ::sigaction(SIGBUS, &old_bus_, nullptr);
   ::sigaltstack(&old_altstack_, nullptr);
+  std::lock_guard<std::mutex> hold(handler_mutex);
+  if (--handler_users > 0) return;
+  ::sigaction(SIGSEGV, &previous_segv, nullptr);
+  ::sigaction(SIGBUS, &previous_bus, nullptr);
 }
 
 void OverflowTrap::arm(const ctx::stack_context* stack, sigjmp_buf* jump) noexcept {

@@ -55,8 +55,6 @@ class OverflowTrap {
     Scope& operator=(const Scope&) = delete;
 
    private:
-    struct sigaction old_segv_ {};
-    struct sigaction old_bus_ {};
     stack_t old_altstack_{};
     std::vector<char> altstack_;
   };

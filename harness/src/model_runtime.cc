@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <mutex>
 #include <exception>
 #include <utility>
 
@@ -19,6 +20,12 @@ struct GiveUp {};  // thrown into a task that spins on after the execution is ov
 }  // namespace
 
 thread_local ModelRuntime* ModelRuntime::active_ = nullptr;
+std::terminate_handler ModelRuntime::previous_terminate_ = nullptr;
+
+namespace {
+std::mutex terminate_mutex;
+int terminate_users = 0;
+}  // namespace
 
 ModelRuntime::ModelRuntime(Decider& strategy, const Options& options, StackPool& stacks)
     : strategy_(strategy),
@@ -26,12 +33,16 @@ ModelRuntime::ModelRuntime(Decider& strategy, const Options& options, StackPool&
       stacks_(stacks),
       now_(rt::Time(std::chrono::hours(1))) {
   active_ = this;
-  previous_terminate_ = std::set_terminate(&ModelRuntime::on_terminate);
+  // The terminate handler is the process's; runtimes may live on several threads at once
+  // (--jobs). on_terminate finds its runtime through the thread's active_.
+  std::lock_guard<std::mutex> hold(terminate_mutex);
+  if (terminate_users++ == 0) previous_terminate_ = std::set_terminate(&ModelRuntime::on_terminate);
 }
 
 ModelRuntime::~ModelRuntime() {
-  std::set_terminate(previous_terminate_);
   active_ = nullptr;
+  std::lock_guard<std::mutex> hold(terminate_mutex);
+  if (--terminate_users == 0) std::set_terminate(previous_terminate_);
 }
 
 void ModelRuntime::reset() {

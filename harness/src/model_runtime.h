@@ -125,7 +125,7 @@ class ModelRuntime final : public rt::Runtime {
   sigjmp_buf overflow_jump_;         // where a stack overflow in a task lands
   bool running_on_ = false;   // the execution is over; tasks run on until they park or end
   bool tearing_down_ = false;  // parked tasks are being unwound
-  std::terminate_handler previous_terminate_ = nullptr;
+  static std::terminate_handler previous_terminate_;  // while any runtime lives
   static thread_local ModelRuntime* active_;  // the runtime whose tasks run on this thread
   rt::Time now_;
   rt::TimerId last_timer_ = 0;

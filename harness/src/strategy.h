@@ -40,6 +40,9 @@ class Decider {
   // The event picked last has run; `touched` is all it touched (its operation, and the selects
   // it woke, which withdraw from their other channels).
   virtual void event_done(const Footprint& touched) { static_cast<void>(touched); }
+  // Whether the execution just run counts for this search (a sharded search skips the
+  // executions of other shards).
+  virtual bool counts() const { return true; }
 
   // Happens-before edges (DPOR only).
   virtual void spawned(Process parent, Process child) {

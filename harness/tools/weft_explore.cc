@@ -37,6 +37,9 @@ options:
                           (no DPOR; the first finding has the fewest preemptions)
   --no-shrink             report a finding as found, without looking for one with fewer
                           preemptions
+  --shard I/N             dfs: explore only shard I (0-based) of N, for a CI job matrix; the
+                          shards' executions add up to the whole search's
+  --jobs N                dfs: split the search over N threads (same counts as one)
   --max-executions N      stop after N executions (default 10000)
   --max-time SECONDS      stop after this long (default: no limit)
   --max-steps N           steps per task before non-termination (default 10000)
@@ -130,6 +133,18 @@ int main(int argc, char** argv) {
       options.max_preemptions = number<std::size_t>(a, value());
     } else if (a == "--no-shrink") {
       options.shrink = false;
+    } else if (a == "--shard") {
+      const std::string_view s = value();
+      const std::size_t slash = s.find('/');
+      if (slash == std::string_view::npos) usage_error("--shard wants I/N, like 0/4");
+      options.shard_index = number<std::size_t>(a, s.substr(0, slash));
+      options.shard_count = number<std::size_t>(a, s.substr(slash + 1));
+      if (options.shard_count == 0 || options.shard_index >= options.shard_count) {
+        usage_error("--shard " + std::string(s) + ": I must be below N, N at least 1");
+      }
+    } else if (a == "--jobs") {
+      options.jobs = number<std::size_t>(a, value());
+      if (options.jobs == 0) usage_error("--jobs is at least 1");
     } else if (a == "--seed") {
       options.seed = number<std::uint64_t>(a, value());
     } else if (a == "--max-executions") {

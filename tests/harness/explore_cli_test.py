@@ -63,10 +63,24 @@ expect(code == 2 and "does not fit" in err, "a replay token that does not fit is
 code, _, err = run("abba_deadlock", "--json=yes")
 expect(code == 2 and "takes no value" in err, "a flag given a value is a usage error")
 
+def executions(*args):
+    """Executions run to their end (those cut short by sleep sets left out)."""
+    code, out, _ = run("ping_pong_ok", "--json", *args)
+    report = json.loads(out.strip().splitlines()[0])["report"]
+    return code, report["executions"] - report["pruned"]
+_, whole = executions()
+parts = [executions("--shard", f"{i}/3") for i in range(3)]
+expect(all(c == 0 for c, _ in parts) and sum(n for _, n in parts) == whole,
+       "--shard I/N: the shards' complete executions add up to the whole search's")
+code, _, err = run("ping_pong_ok", "--shard", "3/3")
+expect(code == 2 and "--shard" in err, "--shard with I >= N is a usage error")
+code, n = executions("--jobs", "2")
+expect(code == 0 and n == whole, "--jobs 2 runs as many executions as one job")
+
 code, out, _ = run("--help")
 expect(code == 0 and "usage:" in out, "--help")
 
 for f in failures:
     print("FAIL:", f)
-print(f"{8 + 7 + 4 - len(failures)} checks passed, {len(failures)} failed" if not failures else "")
+print(f"{8 + 7 + 4 + 3 - len(failures)} checks passed, {len(failures)} failed" if not failures else "")
 sys.exit(1 if failures else 0)

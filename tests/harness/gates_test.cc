@@ -74,6 +74,42 @@ TEST(Gates, AnUnusedTimerAddsNoExecution) {
   EXPECT_EQ(with.pruned, 0u);
 }
 
+Report exhaust_shard(const char* name, std::size_t index, std::size_t count, std::size_t jobs) {
+  Options o;
+  o.max_executions = 10'000'000;
+  o.progress = false;
+  o.shard_index = index;
+  o.shard_count = count;
+  o.jobs = jobs;
+  return explore(find_program(name)->body, o);
+}
+
+TEST(Gates, ShardsAddUpToTheWholeSearch) {
+  for (const Gate g : {Gate{"counter_3x2", 90}, Gate{"counter_4x2", 2'520}, Gate{"ainc_5", 120},
+                       Gate{"buffered_senders_5", 120}, Gate{"select_two_ready", 2}}) {
+    for (std::size_t count : {2u, 3u, 5u}) {
+      std::uint64_t complete = 0;
+      std::size_t nonempty = 0;
+      for (std::size_t i = 0; i < count; ++i) {
+        const Report r = exhaust_shard(g.program, i, count, 1);
+        EXPECT_EQ(r.verdict, Verdict::ok) << g.program << " shard " << i << "/" << count;
+        EXPECT_TRUE(r.exhaustive) << g.program << " shard " << i << "/" << count;
+        complete += r.executions - r.pruned;
+        nonempty += r.executions > 0 ? 1 : 0;
+      }
+      EXPECT_EQ(complete, g.traces) << g.program << " over " << count << " shards";
+      if (g.traces >= 90) EXPECT_EQ(nonempty, count) << g.program << ": every shard has work";
+    }
+  }
+}
+
+TEST(Gates, JobsGiveTheSameCounts) {
+  const Report r = exhaust_shard("counter_4x2", 0, 1, 4);
+  EXPECT_EQ(r.verdict, Verdict::ok) << r.to_string();
+  EXPECT_TRUE(r.exhaustive);
+  EXPECT_EQ(r.executions - r.pruned, 2'520u);
+}
+
 TEST(Gates, RandomFindsNothingInTheGates) {
   for (const char* name : {"counter_3x2", "ainc_5", "own_vars_20", "buffered_senders_5",
                            "select_two_ready", "lock_rounds_after"}) {

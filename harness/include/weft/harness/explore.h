@@ -51,6 +51,12 @@ struct Options {
                                              // ... up to this many preemptions (no DPOR)
   bool shrink = true;                        // a finding: look for the same verdict with
                                              // fewer preemptions before reporting it
+  std::size_t shard_index = 0;               // Strategy::dfs: explore shard shard_index of
+  std::size_t shard_count = 1;               // shard_count (a CI job matrix); the shards'
+                                             // executions add up to the whole search's
+  std::size_t jobs = 1;                      // Strategy::dfs: split the search over this many
+                                             // threads (the program must keep no state
+                                             // between executions, as for replay)
   std::size_t max_executions = 10'000;
   std::chrono::milliseconds max_time{0};     // 0: no time budget
   std::size_t max_steps = 10'000;            // per task and execution; a task that takes
