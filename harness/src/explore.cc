@@ -17,6 +17,7 @@
 #include <thread>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <stdexcept>
 
 #include "bounded_dfs.h"
@@ -37,14 +38,16 @@ using Clock = std::chrono::steady_clock;
 
 struct Run {
   Report report;
-  bool stopped;  // the strategy ended it early
+  bool stopped;  // ended early: by the strategy (redundant), or as unfair
+  bool unfair;
 };
 
 // One execution on a runtime that lives for the whole search.
 Run run_one(ModelRuntime& runtime, const std::function<void()>& program) {
   Run r;
   r.report = runtime.run(program);
-  r.stopped = runtime.stopped();
+  r.stopped = runtime.stopped() && !runtime.unfair();
+  r.unfair = runtime.unfair();
   // The token is text: built only when someone will read it.
   if (r.report.verdict != Verdict::ok || !r.report.trace.empty()) {
     r.report.replay_token = runtime.path().token();
@@ -70,6 +73,7 @@ Report with_trace(Report found, const Path& path, const std::function<void()>& p
   Report r = std::move(again.report);
   r.executions = found.executions;
   r.pruned = found.pruned;
+  r.unfair = found.unfair;
   r.program = found.program;
   r.strategy = found.strategy;
   r.preemptions = runtime.preemptions();
@@ -134,12 +138,15 @@ class Search {
         r.program = options_.name;
         r.executions = executions_;
         r.pruned = pruned_;
+        r.unfair = unfair_;
         r.exhaustive = true;
         return r;
       }
       ++executions_;
       if (run.stopped) ++pruned_;
+      if (run.unfair) ++unfair_;
       r.pruned = pruned_;
+      r.unfair = unfair_;
       r.program = options_.name;
       r.executions = executions_;
       r.strategy = options_.strategy;
@@ -178,6 +185,7 @@ class Search {
   Clock::time_point start_;
   std::size_t executions_;
   std::size_t pruned_ = 0;
+  std::size_t unfair_ = 0;
   Progress progress_;
   const std::atomic<bool>* stop_;
   Path path_;
@@ -210,32 +218,46 @@ Report bounded_search(Search& search, std::size_t max) {
   }
 }
 
-// A finding with fewer preemptions and the same verdict, if a bounded search finds one within
-// a budget of executions per bound; else the finding as it was.
+// A finding with the same verdict and the fewest preemptions a bounded search finds (bound
+// 0, 1, ... up to the finding's), and among those the fewest steps, within a budget of
+// executions per bound and of steps in all (deterministic, unlike a time budget); else the
+// finding as it was. `path` becomes the chosen one's.
 Report shrink(Report found, Path& path, const std::function<void()>& program,
               const Options& options, StackPool& stacks) {
-  if (found.preemptions == 0) return found;
+  constexpr std::size_t kExecutions = 2'000;  // per bound
+  constexpr std::size_t kSteps = 1'000'000;   // in all
   Options quiet = options;
   quiet.progress = false;
-  quiet.max_executions = 2'000;
-  quiet.max_time = std::chrono::milliseconds(0);
-  for (std::size_t bound = 0; bound < found.preemptions; ++bound) {
-    Search search(program, quiet, stacks, Clock::now(), 0);
+  std::size_t steps = 0;
+  for (std::size_t bound = 0; bound <= found.preemptions && steps < kSteps; ++bound) {
     BoundedDfs dfs(bound);
-    Report r = search.run(dfs, [&](std::size_t) { dfs.begin_execution(); },
-                          [&] { return dfs.next_execution(); });
-    if (r.verdict == found.verdict) {
-      r.shrunk_from = found.preemptions;
-      r.executions = found.executions;
-      r.pruned = found.pruned;
-      r.strategy = found.strategy;
-      path = search.path();
-      return r;
+    ModelRuntime runtime(dfs, quiet, stacks);
+    std::optional<Report> best;
+    std::size_t best_steps = 0;
+    for (std::size_t n = 0; n < kExecutions && steps < kSteps; ++n) {
+      dfs.begin_execution();
+      Report r = runtime.run(program);
+      steps += runtime.events();
+      if (r.verdict == found.verdict && (!best || runtime.events() < best_steps)) {
+        r.preemptions = runtime.preemptions();
+        best = std::move(r);
+        best_steps = runtime.events();
+        path = runtime.path();
+      }
+      if (!dfs.next_execution()) break;
+    }
+    if (best) {
+      best->shrunk_from = found.preemptions;
+      best->executions = found.executions;
+      best->pruned = found.pruned;
+      best->unfair = found.unfair;
+      best->strategy = found.strategy;
+      best->program = found.program;
+      return *best;
     }
   }
   return found;
 }
-
 
 Report explore_here(const std::function<void()>& program, const Options& options,
                     const std::atomic<bool>* stop);
@@ -261,10 +283,12 @@ Report explore_in_jobs(const std::function<void()>& program, const Options& opti
   Report merged;
   std::size_t executions = 0;
   std::size_t pruned = 0;
+  std::size_t unfair = 0;
   bool exhaustive = true;
   for (Report& r : reports) {
     executions += r.executions;
     pruned += r.pruned;
+    unfair += r.unfair;
     exhaustive &= r.exhaustive;
     if (r.verdict != Verdict::ok && merged.verdict == Verdict::ok) merged = std::move(r);
   }
@@ -276,6 +300,7 @@ Report explore_in_jobs(const std::function<void()>& program, const Options& opti
   }
   merged.executions = executions;
   merged.pruned = pruned;
+  merged.unfair = unfair;
   merged.exhaustive = merged.verdict == Verdict::ok && exhaustive;
   merged.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return merged;

@@ -58,6 +58,10 @@ void ModelRuntime::reset() {
   steps_ = 0;
   timer_steps_ = 0;
   preemptions_ = 0;
+  events_ = 0;
+  unfair_ = false;
+  longest_wait_ = 0;
+  main_done_seen_ = false;
   last_process_ = kTimerProcess - 1;
   stopped_ = false;
   path_.taken.clear();
@@ -177,18 +181,11 @@ void ModelRuntime::spawn(rt::WorkPtr body, std::source_location where) {
           t->body->run();
         } catch (const ctx::detail::forced_unwind&) {
           throw;
-        } catch (const weft::panic& p) {
-          note(std::string("panics: ") + p.what());
-          fail(Verdict::panic, name(*t) + " panicked: " + p.what());
-        } catch (const weft::check_failure& c) {
-          note(std::string("check fails: ") + c.what());
-          fail(Verdict::assertion, name(*t) + ": check failed: " + c.what());
-        } catch (const std::exception& e) {
-          note(std::string("throws: ") + e.what());
-          fail(Verdict::panic, name(*t) + " threw an exception: " + e.what());
         } catch (...) {
-          note("throws an exception not derived from std::exception");
-          fail(Verdict::panic, name(*t) + " threw an exception not derived from std::exception");
+          // Reported by resume(), on the scheduler's stack: the stack below this frame held
+          // the task's own frames, whose memory other tasks may still use (a program's tasks
+          // that outlive main's WaitGroup), so nothing more runs here than it must.
+          t->failure = std::current_exception();
         }
         t->body.reset();
         t->state = Task::State::done;
@@ -342,8 +339,28 @@ void ModelRuntime::resume(Task& task) {
   OverflowTrap::arm(&task.stack, &overflow_jump_);
   task.fiber = std::move(task.fiber).resume();
   OverflowTrap::disarm();
+  if (task.failure) report_failure(task);
   current_ = nullptr;
   if (task.abandoned) drop_abandoned(task);
+}
+
+void ModelRuntime::report_failure(Task& task) {
+  std::exception_ptr failure = std::exchange(task.failure, nullptr);
+  try {
+    std::rethrow_exception(failure);
+  } catch (const weft::panic& p) {
+    note(std::string("panics: ") + p.what());
+    fail(Verdict::panic, name(task) + " panicked: " + p.what());
+  } catch (const weft::check_failure& c) {
+    note(std::string("check fails: ") + c.what());
+    fail(Verdict::assertion, name(task) + ": check failed: " + c.what());
+  } catch (const std::exception& e) {
+    note(std::string("throws: ") + e.what());
+    fail(Verdict::panic, name(task) + " threw an exception: " + e.what());
+  } catch (...) {
+    note("throws an exception not derived from std::exception");
+    fail(Verdict::panic, name(task) + " threw an exception not derived from std::exception");
+  }
 }
 
 void ModelRuntime::abandon_overflowed(Task& task) {
@@ -387,7 +404,7 @@ void ModelRuntime::report_blocked(bool main_done) {
 
 // The main task has returned (the program is over, as in Go) but some task still runs after
 // Options::max_steps steps: it never stops, a leak even though it is not blocked.
-void ModelRuntime::report_running_after_main() {
+void ModelRuntime::report_running_after_main(std::size_t bound) {
   std::string message;
   int running = 0;
   for (auto& t : tasks_) {
@@ -396,8 +413,7 @@ void ModelRuntime::report_running_after_main() {
     message += "\n  " + name(*t) + started_at(*t);
   }
   fail(Verdict::leak, "leak: after the main task returned, " + std::to_string(running) +
-                          " task(s) still ran, one of them for " +
-                          std::to_string(options_.max_steps) +
+                          " task(s) still ran, one of them for " + std::to_string(bound) +
                           " steps (a loop with no way out?):" + message);
 }
 
@@ -459,20 +475,32 @@ Report ModelRuntime::run_execution(const std::function<void()>& program) {
       ++preemptions_;
     }
     last_process_ = next;
+    ++events_;
     // The bound is per task, so long executions of many tasks are not mistaken for a livelock:
     // only a task that itself keeps taking steps without ending is.
     Task* const stepping = tasks_of[*picked];
-    if (++(stepping != nullptr ? stepping->steps : timer_steps_) > options_.max_steps) {
-      if (main_task.state == Task::State::done) {
-        report_running_after_main();
-      } else {
-        fail(Verdict::nontermination,
-             (stepping != nullptr ? name(*stepping) + started_at(*stepping) : "the timer queue") +
-                 " took " + std::to_string(options_.max_steps) +
-                 " steps without ending (a livelock, or a loop that spins without blocking?); "
-                 "Options::max_steps sets the bound per task");
+    // After main returned (Go's program is over) a task only needs enough steps to tell a
+    // task that ends or blocks from one that runs on for ever: the bound is smaller then.
+    const std::size_t bound = main_task.state == Task::State::done
+                                  ? std::min<std::size_t>(options_.max_steps, kStepsAfterMain)
+                                  : options_.max_steps;
+    std::size_t& steps = stepping != nullptr ? stepping->steps : timer_steps_;
+    const bool main_was_done = main_task.state == Task::State::done;
+    if (main_was_done && !main_done_seen_) {
+      main_done_seen_ = true;  // count afresh from here
+      for (auto& t : tasks_) t->steps = 0;
+      timer_steps_ = 0;
+    }
+    const bool over = ++steps > bound;
+    for (const Candidate& c : candidates) {  // who has been ready, and for how long
+      if (c.process == kTimerProcess) continue;
+      std::size_t& since = tasks_[static_cast<std::size_t>(c.process)]->ready_since;
+      if (c.process == next) {
+        if (since != kNotWaiting) longest_wait_ = std::max(longest_wait_, events_ - since);
+        since = kNotWaiting;
+      } else if (since == kNotWaiting) {
+        since = events_;
       }
-      break;
     }
     touched_ = *candidates[*picked].next;
     if (Task* task = tasks_of[*picked]) {
@@ -483,6 +511,34 @@ Report ModelRuntime::run_execution(const std::function<void()>& program) {
     }
     run_on();
     strategy_.event_done(touched_);
+    // Checked once the event has run, so the strategy has recorded it as explored.
+    if (!finding_ && over && (stepping == nullptr || stepping->state != Task::State::done)) {
+      // Evidence, not just a count: if another task was kept waiting, ready, for half the
+      // bound or more, the schedule starved it — a real scheduler is fair, so this is no
+      // livelock. Cut it; the search has the fair orders of the same steps too.
+      const bool starved =
+          longest_wait_ >= bound / 2 ||
+          std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& c) {
+            if (c.process == kTimerProcess || c.process == next) return false;
+            const std::size_t since = tasks_[static_cast<std::size_t>(c.process)]->ready_since;
+            return since != kNotWaiting && events_ - since >= bound / 2;
+          });
+      if (starved) {
+        stopped_ = true;
+        unfair_ = true;
+        break;
+      }
+      if (main_was_done) {
+        report_running_after_main(bound);
+      } else {
+        fail(Verdict::nontermination,
+             (stepping != nullptr ? name(*stepping) + started_at(*stepping) : "the timer queue") +
+                 " took " + std::to_string(options_.max_steps) +
+                 " steps without ending (a livelock, or a loop that spins without blocking?); "
+                 "Options::max_steps sets the bound per task");
+      }
+      break;
+    }
   }
   Report report = finding_ ? *finding_ : Report{};
   if (tracing_) {

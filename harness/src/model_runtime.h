@@ -53,8 +53,12 @@ class ModelRuntime final : public rt::Runtime {
   const Path& path() const { return path_; }
   // The execution ended early: the strategy stopped it (redundant, or a replay that did not fit).
   bool stopped() const { return stopped_; }
+  // It was stopped because a task ran up to the step bound while another, ready all along,
+  // never ran: an unfair schedule, not a livelock.
+  bool unfair() const { return unfair_; }
   // How often the execution picked another process while the one that ran last could go on.
   std::size_t preemptions() const { return preemptions_; }
+  std::size_t events() const { return events_; }  // events the execution made
   // Record the steps and put them in the report (found or not). Off, an execution records
   // nothing: a search runs without, and replays a finding's path with it to show the trace.
   void trace(bool on) { tracing_ = on; }
@@ -72,6 +76,7 @@ class ModelRuntime final : public rt::Runtime {
   void acquire(rt::SyncSlot& slot) override;
 
  private:
+  static constexpr std::size_t kNotWaiting = static_cast<std::size_t>(-1);
   struct Task {
     int id;
     int clock;  // its vector clock in happens_before_
@@ -85,6 +90,8 @@ class ModelRuntime final : public rt::Runtime {
     bool timer = false;  // runs a timer's action (started by the scheduler, not by a task)
     bool at_point = false;  // suspended at a visible operation (else: fresh, or woken)
     std::size_t steps = 0;  // events it made this execution
+    std::size_t ready_since = kNotWaiting;  // event count when it last became a candidate
+    std::exception_ptr failure;  // what escaped its body, until resume() reports it
     rt::Parking* parked_on = nullptr;
     std::optional<rt::Op> waiting_on;
     Footprint next = Footprint::none();  // what its pending operation touches
@@ -100,7 +107,9 @@ class ModelRuntime final : public rt::Runtime {
   void yield();  // from a task: back to the scheduler
   void resume(Task& task);
   void abandon_overflowed(Task& task);
-  void report_running_after_main();
+  void report_failure(Task& task);  // the exception that ended a task, as a finding
+  void report_running_after_main(std::size_t bound);
+  static constexpr std::size_t kStepsAfterMain = 1'000;  // per task, once main returned
   // std::terminate on a task's fiber (an exception out of a destructor or a noexcept function)
   // is a finding for that task, not the end of the process: the task is abandoned.
   static void on_terminate();
@@ -141,8 +150,12 @@ class ModelRuntime final : public rt::Runtime {
   std::size_t steps_ = 0;        // after the execution: points passed while tasks run on
   std::size_t timer_steps_ = 0;  // timer firings this execution
   std::size_t preemptions_ = 0;
+  std::size_t events_ = 0;
+  bool main_done_seen_ = false;  // the step counts restarted when main returned
   Process last_process_ = kTimerProcess - 1;  // none yet
   bool stopped_ = false;
+  bool unfair_ = false;
+  std::size_t longest_wait_ = 0;  // the most events a ready task waited before it ran
   bool tracing_ = false;
   Footprint touched_;  // what the event in flight touched so far
   const Footprint timer_firing_ = Footprint::timer_firing();

@@ -38,6 +38,7 @@ std::string Report::to_string() const {
     out << ", " << harness::to_string(strategy);
     if (exhaustive) out << ", exhaustive";
     if (pruned != 0) out << ", " << pruned << " cut short by sleep sets";
+    if (unfair != 0) out << ", " << unfair << " cut as unfair";
     if (!stopped_by.empty()) out << ", stopped by " << stopped_by;
   }
   char time[32];
@@ -47,7 +48,7 @@ std::string Report::to_string() const {
   out << message << "\n";
   out << "the schedule preempts a task that could go on " << preemptions << " time"
       << (preemptions == 1 ? "" : "s");
-  if (shrunk_from > preemptions) out << " (shrunk from " << shrunk_from << ")";
+  if (shrunk_from > 0) out << " (shrunk from " << shrunk_from << ", and to the fewest steps)";
   out << "\ntrace:\n";
   for (std::size_t i = 0; i < trace.size(); ++i) out << "  " << i + 1 << ". " << trace[i] << "\n";
   out << "replay: WEFT_REPLAY=" << (program.empty() ? "" : program + ":") << replay_token
@@ -85,7 +86,7 @@ std::string Report::to_json() const {
   out << "{\"verdict\":" << quoted(harness::to_string(verdict))
       << ",\"message\":" << quoted(message) << ",\"strategy\":"
       << quoted(harness::to_string(strategy)) << ",\"executions\":" << executions
-      << ",\"pruned\":" << pruned << ",\"preemptions\":" << preemptions
+      << ",\"pruned\":" << pruned << ",\"unfair\":" << unfair << ",\"preemptions\":" << preemptions
       << ",\"shrunk_from\":" << shrunk_from << ",\"seconds\":" << seconds << ",\"exhaustive\":" << (exhaustive ? "true" : "false")
       << ",\"replayed\":" << (replayed ? "true" : "false")
       << ",\"stopped_by\":" << quoted(stopped_by) << ",\"replay_token\":" << quoted(replay_token)

@@ -187,6 +187,32 @@ TEST(Explore, SpinWithoutProgressIsNontermination) {
   EXPECT_EQ(r.verdict, Verdict::nontermination) << r.to_string();
 }
 
+// A task that polls for a stop signal spins only in schedules that never let the stopper run:
+// those are unfair (a real scheduler runs a ready task), not a livelock.
+TEST(Explore, PollingLoopStarvingTheStopperIsNoLivelock) {
+  Options options;
+  options.max_steps = 60;
+  Report r = explore(
+      [] {
+        auto quit = make_chan<empty>();
+        auto exited = make_chan<empty>();
+        auto polls = std::make_shared<atomic<int>>(0);
+        go([=] {
+          for (;;) {
+            polls->fetch_add(1);
+            if (select(case_recv(quit), case_default([] {})) == 0) break;
+          }
+          exited.close();
+        });
+        quit.close();
+        exited.recv();
+      },
+      options);
+  EXPECT_EQ(r.verdict, Verdict::ok) << r.to_string();
+  EXPECT_TRUE(r.exhaustive) << r.to_string();
+  EXPECT_GT(r.unfair, 0u) << "the schedules that starve main were cut, not reported";
+}
+
 // Many tasks with a few dozen operations each make a long execution, not a livelock: the step
 // bound is per task.
 TEST(Explore, LongExecutionOfManyTasksIsNotNontermination) {

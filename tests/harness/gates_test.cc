@@ -110,18 +110,20 @@ TEST(Gates, JobsGiveTheSameCounts) {
   EXPECT_EQ(r.executions - r.pruned, 2'520u);
 }
 
-TEST(Gates, RandomFindsNothingInTheGates) {
-  for (const char* name : {"counter_3x2", "ainc_5", "own_vars_20", "buffered_senders_5",
-                           "select_two_ready", "lock_rounds_after"}) {
+TEST(Gates, RandomAndPctFindNothingInTheGates) {
+  for (const char* name : {"counter_3x2", "counter_4x3", "ainc_5", "own_vars_20",
+                           "buffered_senders_5", "select_two_ready", "lock_rounds_after"}) {
     const Program* p = find_program(name);
     ASSERT_NE(p, nullptr);
-    Options o;
-    o.strategy = Strategy::random;
-    o.max_executions = 2'000;
-    o.progress = false;
-    const Report r = explore(p->body, o);
-    EXPECT_EQ(r.verdict, Verdict::ok) << name << "\n" << r.to_string();
-    EXPECT_EQ(r.executions, 2'000u) << name;
+    for (Strategy s : {Strategy::random, Strategy::pct}) {
+      Options o;
+      o.strategy = s;
+      o.max_executions = 2'000;
+      o.progress = false;
+      const Report r = explore(p->body, o);
+      EXPECT_EQ(r.verdict, Verdict::ok) << name << " " << to_string(s) << "\n" << r.to_string();
+      EXPECT_EQ(r.executions, 2'000u) << name;
+    }
   }
 }
 

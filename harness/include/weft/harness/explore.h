@@ -79,6 +79,9 @@ struct Report {
   Strategy strategy = Strategy::dfs;
   std::size_t executions = 0;
   std::size_t pruned = 0;            // executions cut short by sleep sets (dfs): redundant
+  std::size_t unfair = 0;            // executions cut because a task ran to the step bound
+                                     // while another, ready all along, never ran (no livelock:
+                                     // a real scheduler is fair)
   std::size_t preemptions = 0;       // a finding: how many its schedule needs
   std::size_t shrunk_from = 0;       // a finding shrunk: the preemptions of the one first found
   double seconds = 0;

@@ -4,7 +4,9 @@
 // on the threads runtime a holder is almost always running on the other core and done in
 // nanoseconds, then sleeps on a futex (a waiting thread must not burn a core a preempted holder
 // needs). In a model runtime every task runs on one OS thread and no switch happens while it is
-// held, so it is never contended there.
+// held, so there it is no lock at all (DESIGN.md): nothing to contend, and a program that keeps
+// using a primitive whose memory is gone (a task outliving the frame of its WaitGroup) cannot
+// hang the model checker on a lock word that is garbage.
 //
 // States of word_: 0 free, 1 held, 2 held and someone may sleep on it.
 #pragma once
@@ -13,6 +15,7 @@
 #include <cstdint>
 
 #include "weft/rt/futex.h"
+#include "weft/rt/runtime.h"
 #include "weft/annotations.h"
 
 namespace weft::rt {
@@ -20,6 +23,7 @@ namespace weft::rt {
 class WEFT_CAPABILITY("mutex") InternalLock {
  public:
   void lock() WEFT_ACQUIRE() {
+    if (installed_runtime != nullptr) [[unlikely]] return;  // a model runtime: one OS thread
     std::uint32_t expected = 0;
     if (word_.compare_exchange_strong(expected, 1, std::memory_order_acquire,
                                       std::memory_order_relaxed)) [[likely]] {
@@ -28,6 +32,7 @@ class WEFT_CAPABILITY("mutex") InternalLock {
     lock_slow();
   }
   void unlock() WEFT_RELEASE() {
+    if (installed_runtime != nullptr) [[unlikely]] return;
     if (word_.exchange(0, std::memory_order_release) == 2) [[unlikely]] {
       threads::futex_wake_one(word_);
     }
