@@ -212,7 +212,7 @@ void ModelRuntime::point(const rt::Op& op) {
     if (++steps_ > 2 * options_.max_steps) throw GiveUp{};
     return;
   }
-  if (tracing_) trace_.op(current_->id, op);
+  if (tracing_) current_->pending = op;  // traced when it runs, not when the task gets here
   current_->next = Footprint::of(op);
   current_->at_point = true;
   yield();
@@ -504,6 +504,7 @@ Report ModelRuntime::run_execution(const std::function<void()>& program) {
     }
     touched_ = *candidates[*picked].next;
     if (Task* task = tasks_of[*picked]) {
+      if (tracing_) trace_.op(task->id, task->pending);
       resume(*task);
     } else {
       if (tracing_) trace_.text(Trace::kNoTask, "a timer fires");

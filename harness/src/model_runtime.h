@@ -95,6 +95,7 @@ class ModelRuntime final : public rt::Runtime {
     rt::Parking* parked_on = nullptr;
     std::optional<rt::Op> waiting_on;
     Footprint next = Footprint::none();  // what its pending operation touches
+    rt::Op pending{rt::OpKind::spawn};     // the operation itself (kept when tracing)
   };
 
   Process process_of_current() const { return current_ ? current_->id : kTimerProcess; }
