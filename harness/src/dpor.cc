@@ -140,7 +140,11 @@ std::optional<std::size_t> Dpor::pick(std::span<const Candidate> candidates) {
   // event it depends on (as far as known before it runs: its pending operation). Releases
   // during the event hand this clock on.
   Clock& c = clock_of(current_);
-  before_ = c;
+  // Its clock before it: for races (fresh events only) and a firing's timer start.
+  if (current_node_ >= fresh_from_ || current_ == kTimerProcess ||
+      (pos_ < nodes_.size() && nodes_[pos_].choice)) {
+    before_ = c;
+  }
   if (c.size() <= slot(current_)) c.resize(slot(current_) + 1, 0);
   ++c[slot(current_)];
   join_dependencies(c, *candidates[k].next);
@@ -161,9 +165,9 @@ std::size_t Dpor::choose(std::size_t n) {
   return 0;
 }
 
-void Dpor::event_done(const Footprint& touched) {
+void Dpor::event_done(const Footprint& touched, bool widened) {
   Clock& c = clock_of(current_);
-  join_dependencies(c, touched);  // what it touched beyond its pending operation
+  if (widened) join_dependencies(c, touched);  // what it touched beyond its pending operation
   const std::size_t x = events_.size();
   events_.push_back(Event{current_, static_cast<std::uint32_t>(current_node_), c[slot(current_)],
                           static_cast<std::uint32_t>(c.size()), clock_pool_.size()});
@@ -179,6 +183,7 @@ void Dpor::event_done(const Footprint& touched) {
   Node& node = nodes_[current_node_];
   bool wide = false;
   for (const Touch t : touched) {
+    if (!widened) break;
     wide = true;
     for (const Touch m : current_pending_) {
       if (m.object == t.object && m.effect == t.effect) wide = false;

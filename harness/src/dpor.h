@@ -63,7 +63,7 @@ class Dpor final : public Decider {
 
   std::optional<std::size_t> pick(std::span<const Candidate> candidates) override;
   std::size_t choose(std::size_t n) override;
-  void event_done(const Footprint& touched) override;
+  void event_done(const Footprint& touched, bool widened) override;
   void spawned(Process parent, Process child) override;
   void woke(Process waker, Process woken) override;
   void released(Process p, const rt::SyncSlot& slot) override;

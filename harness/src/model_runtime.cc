@@ -259,6 +259,7 @@ void ModelRuntime::unpark(rt::Parking& parking) {
       // A woken select withdraws from its other channels as it runs on: this event touches them.
       if (t->waiting_on && t->waiting_on->kind == rt::OpKind::select) {
         touched_.add(Footprint::of(*t->waiting_on));
+        widened_ = true;
       }
     }
     t->state = Task::State::runnable;
@@ -503,6 +504,7 @@ Report ModelRuntime::run_execution(const std::function<void()>& program) {
       }
     }
     touched_ = *candidates[*picked].next;
+    widened_ = false;
     if (Task* task = tasks_of[*picked]) {
       if (tracing_) trace_.op(task->id, task->pending);
       resume(*task);
@@ -511,7 +513,7 @@ Report ModelRuntime::run_execution(const std::function<void()>& program) {
       fire_next_timer();
     }
     run_on();
-    strategy_.event_done(touched_);
+    strategy_.event_done(touched_, widened_);
     // Checked once the event has run, so the strategy has recorded it as explored.
     if (!finding_ && over && (stepping == nullptr || stepping->state != Task::State::done)) {
       // Evidence, not just a count: if another task was kept waiting, ready, for half the

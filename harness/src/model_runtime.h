@@ -159,6 +159,7 @@ class ModelRuntime final : public rt::Runtime {
   std::size_t longest_wait_ = 0;  // the most events a ready task waited before it ran
   bool tracing_ = false;
   Footprint touched_;  // what the event in flight touched so far
+  bool widened_ = false;  // touched_ has more than the event's own operation
   const Footprint timer_firing_ = Footprint::timer_firing();
   Path path_;
   std::optional<Report> finding_;

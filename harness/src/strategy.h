@@ -38,8 +38,10 @@ class Decider {
   virtual std::optional<std::size_t> pick(std::span<const Candidate> candidates) = 0;
   virtual std::size_t choose(std::size_t n) = 0;  // n >= 2
   // The event picked last has run; `touched` is all it touched (its operation, and the selects
-  // it woke, which withdraw from their other channels).
-  virtual void event_done(const Footprint& touched) { static_cast<void>(touched); }
+  // it woke, which withdraw from their other channels); `widened`: more than its operation.
+  virtual void event_done(const Footprint& touched, bool widened) {
+    static_cast<void>(touched), static_cast<void>(widened);
+  }
   // Whether the execution just run counts for this search (a sharded search skips the
   // executions of other shards).
   virtual bool counts() const { return true; }
