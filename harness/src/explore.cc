@@ -19,6 +19,7 @@
 #include <cstdlib>
 #include <optional>
 #include <stdexcept>
+#include <string>
 
 #include "bounded_dfs.h"
 #include "dpor.h"
@@ -81,28 +82,33 @@ Report with_trace(Report found, const Path& path, const std::function<void()>& p
   return r;
 }
 
-// A progress line on stderr for long explorations, only when stderr is a terminal.
+// Progress on stderr for long searches: on a terminal, one line rewritten four times a second
+// after the first second; elsewhere (a CI log), a new line every five seconds.
 class Progress {
  public:
-  explicit Progress(bool wanted) : on_(wanted && ::isatty(STDERR_FILENO) == 1) {}
+  Progress(bool wanted, std::string name)
+      : on_(wanted), terminal_(::isatty(STDERR_FILENO) == 1), name_(std::move(name)) {}
   ~Progress() {
-    if (shown_) std::fprintf(stderr, "\r\033[K");
+    if (shown_ && terminal_) std::fprintf(stderr, "\r\033[K");
   }
-  void update(std::size_t executions, std::size_t depth, Clock::time_point start) {
+  void update(std::size_t executions, std::size_t events, Clock::time_point start) {
     if (!on_ || (executions & 63) != 0) return;
     const auto now = Clock::now();
-    if (now - start < std::chrono::seconds(1) || now - last_ < std::chrono::milliseconds(250)) {
-      return;
-    }
+    const auto first = terminal_ ? std::chrono::seconds(1) : std::chrono::seconds(5);
+    const auto every = terminal_ ? std::chrono::milliseconds(250) : std::chrono::milliseconds(5000);
+    if (now - start < first || now - last_ < every) return;
     last_ = now;
     shown_ = true;
     const double s = std::chrono::duration<double>(now - start).count();
-    std::fprintf(stderr, "\rweft explore: %zu executions (%.0f/s), depth %zu\033[K", executions,
-                 static_cast<double>(executions) / s, depth);
+    std::fprintf(stderr, "%sweft explore%s%s: %zu executions (%.0f/s, the last of %zu steps), %.0f s%s",
+                 terminal_ ? "\r" : "", name_.empty() ? "" : " ", name_.c_str(), executions,
+                 static_cast<double>(executions) / s, events, s, terminal_ ? "\033[K" : "\n");
   }
 
  private:
   bool on_;
+  bool terminal_;
+  std::string name_;
   bool shown_ = false;
   Clock::time_point last_{};
 };
@@ -121,12 +127,12 @@ class Search {
          Clock::time_point start, std::size_t executions_before,
          const std::atomic<bool>* stop = nullptr)
       : program_(program), options_(options), stacks_(stacks), start_(start),
-        executions_(executions_before), progress_(options.progress), stop_(stop) {}
+        executions_(executions_before), progress_(options.progress, options.name), stop_(stop) {}
 
   // Runs executions with `strategy`; before each, begin() readies it; after each, next()
   // says whether the strategy has another. Returns the last report (a finding, or ok).
   template <class Begin, class Next>
-  Report run(Decider& strategy, Begin begin, Next next, std::size_t depth_hint = 0) {
+  Report run(Decider& strategy, Begin begin, Next next) {
     ModelRuntime runtime(strategy, options_, stacks_);
     for (;;) {
       begin(executions_ + 1);
@@ -150,7 +156,7 @@ class Search {
       r.program = options_.name;
       r.executions = executions_;
       r.strategy = options_.strategy;
-      progress_.update(executions_, depth_hint, start_);
+      progress_.update(executions_, runtime.events(), start_);
       if (r.verdict != Verdict::ok) {
         r.preemptions = runtime.preemptions();
         path_ = runtime.path();

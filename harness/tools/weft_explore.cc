@@ -50,6 +50,7 @@ options:
                           counts as a failure (exit status 1): for proofs in CI
   --replay TOKEN          run the one schedule a report's token names (one program only)
   --json                  one JSON object per program, one per line
+  --quiet                 no progress lines on stderr (printed for searches over 5 s)
   -h, --help              this text
 Options that take a value accept --option VALUE and --option=VALUE.
 
@@ -113,6 +114,8 @@ int main(int argc, char** argv) {
       json = true;
     } else if (a == "--synctest") {
       options.synctest_timers = true;
+    } else if (a == "--quiet") {
+      options.progress = false;
     } else if (a == "--no-races") {
       options.race_detection = false;
     } else if (a == "--strategy") {

@@ -66,7 +66,8 @@ struct Options {
   bool race_detection = true;                // data races on weft::var
   bool sleep_sets = true;                    // dfs: skip schedules that only reorder
                                              // independent steps of ones already explored
-  bool progress = true;                      // a progress line on stderr, if it is a terminal
+  bool progress = true;                      // progress on stderr for long searches (a line
+                                             // rewritten on a terminal, else every 5 s)
   std::string replay;                        // a Report's token: run that one schedule only
   std::string name;                          // what the program is called (WEFT_REPLAY=name:token)
 };
