@@ -215,6 +215,9 @@ Report bounded_search(Search& search, std::size_t max) {
                    [&] { return dfs.next_execution(); });
     if (dfs.limited()) {
       r.exhaustive = false;  // exhausted within the bound only
+      if (r.verdict == Verdict::ok && r.stopped_by.empty() && bound >= max) {
+        r.stopped_by = "the preemption bound";
+      }
     } else if (r.verdict == Verdict::ok) {
       return r;  // the bound never bit: that was every schedule
     }

@@ -88,6 +88,7 @@ TEST(Preemptions, BoundZeroMissesTheDeadlockBoundOneFindsIt) {
   const Report none = explore(abba, zero);
   EXPECT_EQ(none.verdict, Verdict::ok) << none.to_string();
   EXPECT_FALSE(none.exhaustive) << "bound 0 left schedules out";
+  EXPECT_EQ(none.stopped_by, "the preemption bound") << none.to_string();
   Options two;
   two.max_preemptions = 2;
   const Report found = explore(abba, two);
