@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "random_bits.h"
 #include "strategy.h"
 
 namespace weft::harness {
@@ -23,7 +24,7 @@ class PctStrategy final : public Decider {
 
   // A new execution, with its own priorities and change points.
   void begin_execution(std::uint64_t seed) {
-    state_ = seed;
+    bits_.reseed(seed);
     priorities_.clear();
     step_ = 0;
     change_points_.clear();
@@ -63,14 +64,10 @@ class PctStrategy final : public Decider {
     }
     return best;
   }
-  std::uint64_t next() {  // wyrand
-    state_ += 0xa0761d6478bd642fULL;
-    const __uint128_t m = static_cast<__uint128_t>(state_) * (state_ ^ 0xe7037ed1a0b428dbULL);
-    return static_cast<std::uint64_t>(m >> 64) ^ static_cast<std::uint64_t>(m);
-  }
+  std::uint64_t next() { return bits_.next(); }
 
   const std::size_t depth_;
-  std::uint64_t state_ = 0;
+  Wyrand bits_;
   std::vector<std::int64_t> priorities_;  // by process slot; -1: not yet given
   std::vector<std::size_t> change_points_;
   std::size_t step_ = 0;

@@ -15,6 +15,7 @@
 #include "fiber_stack.h"
 #include "model_runtime.h"
 #include "path.h"
+#include "random_bits.h"
 #include "weft/harness/explore.h"
 
 namespace weft::harness {
@@ -72,12 +73,7 @@ class Progress {
 };
 
 
-inline std::uint64_t mix(std::uint64_t x) {  // splitmix64: distinct seeds for consecutive executions
-  x += 0x9e3779b97f4a7c15ULL;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
+inline std::uint64_t mix(std::uint64_t x) { return splitmix64(x); }  // distinct seeds
 
 // One search: runs executions until the strategy has no more, a finding, or a budget.
 class Search {
