@@ -21,6 +21,8 @@ std::string folder_of(const std::string& path) {
 }  // namespace
 
 std::string Baseline::load(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return "baseline " + path + " is a folder, not a file";
   std::ifstream in(path);
   if (!in) return "cannot read baseline " + path;
   dir_ = folder_of(path);

@@ -1,7 +1,8 @@
 #include "check_filter.h"
 
-#include <filesystem>
-#include <fstream>
+#include <llvm/ADT/StringRef.h>
+
+#include <cctype>
 
 namespace weft::vet {
 
@@ -32,8 +33,8 @@ bool CheckFilter::enabled(std::string_view check) const {
   while (!list.empty()) {
     const std::size_t comma = list.find(',');
     std::string_view item = list.substr(0, comma);
-    while (!item.empty() && (item.front() == ' ' || item.front() == '\t')) item.remove_prefix(1);
-    while (!item.empty() && (item.back() == ' ' || item.back() == '\t')) item.remove_suffix(1);
+    while (!item.empty() && std::isspace(static_cast<unsigned char>(item.front()))) item.remove_prefix(1);
+    while (!item.empty() && std::isspace(static_cast<unsigned char>(item.back()))) item.remove_suffix(1);
     const bool negative = !item.empty() && item.front() == '-';
     if (negative) item.remove_prefix(1);
     if (!item.empty() && glob_matches(item, check)) on = !negative;
@@ -43,35 +44,34 @@ bool CheckFilter::enabled(std::string_view check) const {
   return on;
 }
 
-ConfigLookup find_config(const std::string& file) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  fs::path dir = fs::absolute(fs::path(file), ec).parent_path();
-  for (; !dir.empty(); dir = dir.parent_path()) {
-    const fs::path candidate = dir / ".weft-vet.yaml";
-    if (fs::exists(candidate, ec)) {
-      ConfigLookup found;
-      found.config_path = candidate.string();
-      std::ifstream in(candidate);
-      if (!in) {
-        found.error = "cannot read " + found.config_path;
-        return found;
+std::string check_globs_error(std::string_view globs, std::span<const std::string> names,
+                              std::string_view where) {
+  std::string_view list = globs;
+  while (!list.empty()) {
+    const std::size_t comma = list.find(',');
+    std::string_view item = list.substr(0, comma);
+    while (!item.empty() && std::isspace(static_cast<unsigned char>(item.front()))) item.remove_prefix(1);
+    while (!item.empty() && std::isspace(static_cast<unsigned char>(item.back()))) item.remove_suffix(1);
+    if (!item.empty() && item.front() == '-') item.remove_prefix(1);
+    if (!item.empty()) {
+      bool matched = false;
+      for (const std::string& n : names) matched = matched || glob_matches(item, n);
+      if (!matched) {
+        std::string best;
+        unsigned best_distance = 6;
+        for (const std::string& n : names) {
+          const unsigned d = llvm::StringRef(n).edit_distance(item, true, best_distance);
+          if (d < best_distance) best_distance = d, best = n;
+        }
+        return std::string(where) + ": '" + std::string(item) + "' names no check" +
+               (best.empty() ? "" : " (did you mean '" + best + "'?)") +
+               "; weft-vet --list-checks --checks='*' lists them all";
       }
-      std::string line;
-      while (std::getline(in, line)) {
-        if (line.rfind("Checks:", 0) != 0) continue;
-        std::string value = line.substr(7);
-        const auto first = value.find_first_not_of(" \t'\"");
-        const auto last = value.find_last_not_of(" \t'\"\r");
-        found.checks = first == std::string::npos ? "" : value.substr(first, last - first + 1);
-        return found;
-      }
-      found.error = found.config_path + " has no 'Checks:' line";
-      return found;
     }
-    if (dir == dir.root_path()) break;
+    if (comma == std::string_view::npos) break;
+    list.remove_prefix(comma + 1);
   }
-  return {};
+  return "";
 }
 
 }  // namespace weft::vet

@@ -1,8 +1,8 @@
 // Which checks run: clang-tidy's glob lists ("-*,weft-thread-*": later items win), from
-// --checks, or from the nearest .weft-vet.yaml above a file (its `Checks:` line).
+// --checks, from --config-file, or from the nearest .weft-vet.yaml above a file.
 #pragma once
 
-#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -24,13 +24,10 @@ class CheckFilter {
   std::string globs_;
 };
 
-// The `Checks:` value of the nearest .weft-vet.yaml in the file's folder or above, if any.
-// A config file that cannot be read or has no Checks: line yields an error message.
-struct ConfigLookup {
-  std::optional<std::string> checks;
-  std::string config_path;
-  std::string error;
-};
-ConfigLookup find_config(const std::string& file);
+// Why a glob list is wrong, or "" when every item names a check or matches one: a typo
+// ('weft-thread-nt-joined') must not silently turn its check off. `where` says which option or
+// file the list came from; a near name is offered ("did you mean ...?").
+std::string check_globs_error(std::string_view globs, std::span<const std::string> names,
+                              std::string_view where);
 
 }  // namespace weft::vet

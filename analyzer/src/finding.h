@@ -40,6 +40,8 @@ struct Finding {
   // A fix the check calls safe (it keeps the program's meaning apart from the bug), applied by
   // --fix; empty when there is none.
   std::vector<Edit> fix;
+  // --warnings-as-errors named this check: shown as an error (text "error:", SARIF level).
+  bool error = false;
 
   auto key() const { return std::tie(place.file, place.line, place.column, check, message); }
   friend bool operator<(const Finding& a, const Finding& b) { return a.key() < b.key(); }

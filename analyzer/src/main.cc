@@ -8,6 +8,8 @@
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
 #include <llvm/Support/Process.h>
+#include <llvm/Support/Regex.h>
+#include <llvm/Support/VirtualFileSystem.h>
 #include <llvm/Support/raw_ostream.h>
 
 #include <algorithm>
@@ -21,6 +23,10 @@
 #include "baseline.h"
 #include "check.h"
 #include "check_filter.h"
+#include "checkers/common/tu_generation.h"
+#include "config.h"
+#include "database_check.h"
+#include "export_fixes.h"
 #include "output.h"
 #include "reporter.h"
 #include "user_code_action.h"
@@ -33,7 +39,7 @@ namespace {
 cl::OptionCategory category("weft-vet options");
 cl::list<std::string> files(cl::Positional, cl::desc("<source files or folders>"), cl::cat(category));
 cl::opt<std::string> build_dir("p", cl::desc("build folder with compile_commands.json"),
-                               cl::value_desc("dir"), cl::cat(category));
+                               cl::value_desc("dir"), cl::Prefix, cl::cat(category));
 cl::list<std::string> extra_args("extra-arg", cl::desc("add an argument to every compile command"),
                                  cl::cat(category));
 cl::list<std::string> extra_args_before(
@@ -51,7 +57,31 @@ cl::opt<std::string> explain("explain", cl::desc("print a check's documentation 
 cl::opt<std::string> format("format", cl::desc("output: text (default), json or sarif"),
                             cl::init("text"), cl::cat(category));
 cl::opt<unsigned> jobs("j", cl::desc("translation units analysed in parallel (default: cores)"),
-                       cl::init(0), cl::cat(category));
+                       cl::init(0), cl::Prefix, cl::cat(category));
+cl::opt<std::string> config_file("config-file",
+                                 cl::desc("read the configuration from this file instead of the "
+                                          "nearest .weft-vet.yaml (same format as .clang-tidy)"),
+                                 cl::value_desc("file"), cl::cat(category));
+cl::opt<bool> dump_config("dump-config",
+                          cl::desc("print the configuration that applies (to the first file named, "
+                                   "else the current folder) and exit"),
+                          cl::cat(category));
+cl::opt<std::string> header_filter(
+    "header-filter",
+    cl::desc("report findings in headers only when the header's path matches this regular "
+             "expression (default: every header that is not a system header)"),
+    cl::value_desc("regex"), cl::cat(category));
+cl::opt<std::string> exclude_header_filter(
+    "exclude-header-filter",
+    cl::desc("never report findings in headers whose path matches this regular expression "
+             "(third-party code)"),
+    cl::value_desc("regex"), cl::cat(category));
+cl::opt<std::string> warnings_as_errors(
+    "warnings-as-errors", cl::desc("show the findings of these checks (globs) as errors"),
+    cl::value_desc("globs"), cl::cat(category));
+cl::opt<std::string> export_fixes("export-fixes",
+                                  cl::desc("write the fixes as YAML for clang-apply-replacements"),
+                                  cl::value_desc("file"), cl::cat(category));
 cl::opt<std::string> baseline_path("baseline", cl::desc("hide the findings listed in this file"),
                                    cl::value_desc("file"), cl::cat(category));
 cl::opt<std::string> write_baseline("write-baseline",
@@ -88,24 +118,53 @@ std::string absolute(const std::string& path) {
   return std::string(p);
 }
 
+// Options are matched by their whole name: LLVM's parser would otherwise read an unknown
+// '--header-whatever' as '-h' and print the help, so a CI step with a mistyped flag would pass
+// having analysed nothing. Only the one-letter value options (-p, -j) take their value glued on.
+void reject_unknown_options(int argc, const char** argv) {
+  auto& registered = cl::getRegisteredOptions();
+  for (int i = 1; i < argc; ++i) {
+    llvm::StringRef arg(argv[i]);
+    if (arg == "--") break;
+    if (arg.size() < 2 || arg[0] != '-') continue;
+    const llvm::StringRef name = arg.ltrim('-').split('=').first;
+    if (registered.count(name) != 0) continue;
+    if (!name.empty() && (name[0] == 'p' || name[0] == 'j') && arg[1] != '-') continue;  // -j4
+    std::string best;
+    unsigned best_distance = 4;
+    for (const auto& [key, option] : registered) {
+      if (option->getOptionHiddenFlag() != cl::NotHidden) continue;
+      const unsigned d = name.edit_distance(key, true, best_distance);
+      if (d < best_distance) best_distance = d, best = key.str();
+    }
+    fail("unknown option '" + arg.split('=').first.str() + "'" +
+         (best.empty() ? "" : " (did you mean '--" + best + "'?)") + "; weft-vet --help lists them");
+  }
+}
+
 // The compile commands: from `-- flags` on the command line, from -p, or from a
-// compile_commands.json found above the first file.
+// compile_commands.json found above the first file. A JSON database is read whole first: a
+// truncated or malformed one is an error, not a database with entries silently missing.
 std::unique_ptr<clang::tooling::CompilationDatabase> load_database(int& argc, const char** argv) {
   std::string error;
   auto fixed = clang::tooling::FixedCompilationDatabase::loadFromCommandLine(argc, argv, error);
   if (!error.empty()) fail(error);
   cl::HideUnrelatedOptions(category);
+  reject_unknown_options(argc, argv);
   if (!cl::ParseCommandLineOptions(argc, argv, kOverview, &llvm::errs())) std::exit(2);
   if (fixed) {
     if (!build_dir.empty()) fail("give -p or '-- <flags>', not both");
     return fixed;
   }
   if (!build_dir.empty()) {
+    if (!llvm::sys::fs::is_directory(build_dir)) fail("-p " + build_dir + ": no such folder");
+    if (std::string e = json_database_error(build_dir); !e.empty()) fail(e);
     auto db = clang::tooling::CompilationDatabase::loadFromDirectory(build_dir, error);
     if (!db) fail("cannot load a compilation database from '" + build_dir + "': " + error);
     return db;
   }
   if (!files.empty()) {
+    if (std::string e = json_database_error_above(absolute(files[0])); !e.empty()) fail(e);
     auto db = clang::tooling::CompilationDatabase::autoDetectFromSource(absolute(files[0]), error);
     if (db) return db;
   }
@@ -119,20 +178,94 @@ struct Outcome {
   std::map<const CheckInfo*, std::vector<std::unique_ptr<TuSummary>>> summaries;
 };
 
-void analyse(const std::string& file, const clang::tooling::CompilationDatabase& db,
-             const std::string& default_checks, Outcome& out, std::mutex& mu) {
-  // Which checks: the config file's, then --checks.
-  std::string globs = kDefaultChecks;
-  const ConfigLookup config = find_config(file);
-  if (!config.error.empty()) {
-    std::lock_guard g(mu);
-    out.failed.push_back(file + ": " + config.error);
-    return;
-  }
-  if (config.checks) globs = *config.checks;
-  if (!default_checks.empty()) globs += "," + default_checks;
-  const CheckFilter filter(globs);
+std::vector<std::string> check_names() {
+  std::vector<std::string> names;
+  for (const CheckInfo& c : all_checks()) names.emplace_back(c.name);
+  return names;
+}
 
+// What applies to one file: its configuration file's settings, then the command line's.
+struct Settings {
+  std::string checks;
+  std::string warnings_as_errors;
+  std::string header_filter;
+  std::string exclude_header_filter;
+  std::string config_path;
+  std::string error;  // why the settings are unusable ("" when they are fine)
+};
+
+Settings settings_for(const std::string& file) {
+  Settings s;
+  const Config config = !config_file.empty() ? load_config(config_file) : find_config(file);
+  s.config_path = config.path;
+  if (!config.error.empty()) {
+    s.error = config.error;
+    return s;
+  }
+  const std::vector<std::string> names = check_names();
+  s.checks = kDefaultChecks;
+  if (config.checks) {
+    if (std::string e = check_globs_error(*config.checks, names, config.path + ": Checks");
+        !e.empty()) {
+      s.error = e;
+      return s;
+    }
+    s.checks = *config.checks;
+  }
+  if (!checks_opt.empty()) s.checks += "," + checks_opt;
+  s.warnings_as_errors = !warnings_as_errors.empty() ? warnings_as_errors.getValue()
+                                                     : config.warnings_as_errors.value_or("");
+  if (warnings_as_errors.empty() && config.warnings_as_errors) {  // the command line's: in main
+    if (std::string e = check_globs_error(s.warnings_as_errors, names,
+                                          config.path + ": WarningsAsErrors");
+        !e.empty()) {
+      s.error = e;
+      return s;
+    }
+  }
+  s.header_filter = !header_filter.empty() ? header_filter.getValue()
+                                           : config.header_filter.value_or("");
+  s.exclude_header_filter = !exclude_header_filter.empty()
+                                ? exclude_header_filter.getValue()
+                                : config.exclude_header_filter.value_or("");
+  for (const std::string* re : {&s.header_filter, &s.exclude_header_filter}) {
+    std::string why;
+    if (!re->empty() && !llvm::Regex(*re).isValid(why)) {
+      s.error = "'" + *re + "' is not a regular expression: " + why;
+      return s;
+    }
+  }
+  return s;
+}
+
+// Keeps a finding in a header only if the header filters let it through.
+bool header_shown(const Settings& s, const std::string& main_file, const Finding& f) {
+  if (f.place.file == main_file) return true;
+  if (!s.header_filter.empty() && !llvm::Regex(s.header_filter).match(f.place.file)) return false;
+  if (!s.exclude_header_filter.empty() && llvm::Regex(s.exclude_header_filter).match(f.place.file)) {
+    return false;
+  }
+  return true;
+}
+
+void analyse(const std::string& file, const clang::tooling::CompilationDatabase& db, Outcome& out,
+             std::mutex& mu) {
+  auto failed = [&](const std::string& why) {
+    std::lock_guard g(mu);
+    out.failed.push_back(file + ": " + why);
+  };
+  const Settings settings = settings_for(file);
+  if (!settings.error.empty()) return failed(settings.error);
+  const CheckFilter filter(settings.checks);
+  const CheckFilter as_errors(settings.warnings_as_errors);
+  // A compile command whose folder is gone would make clang abort the whole run.
+  for (const clang::tooling::CompileCommand& c : db.getCompileCommands(file)) {
+    if (!llvm::sys::fs::is_directory(c.Directory)) {
+      return failed("its compile command's directory '" + c.Directory + "' does not exist");
+    }
+  }
+
+  begin_translation_unit();  // caches keyed by AST addresses start afresh
   Reporter reporter;
   clang::ast_matchers::MatchFinder finder;
   std::vector<std::unique_ptr<Check>> checks;
@@ -143,7 +276,12 @@ void analyse(const std::string& file, const clang::tooling::CompilationDatabase&
     checks.push_back(info.make(reporter));
     checks.back()->register_matchers(finder);
   }
-  clang::tooling::ClangTool tool(db, {file});
+  // Each TU gets a file system of its own, with its own working folder: the real one's is the
+  // process's, and TUs analysed in parallel from different folders would change it under each
+  // other (relative -I paths then fail at random).
+  clang::tooling::ClangTool tool(db, {file}, std::make_shared<clang::PCHContainerOperations>(),
+                                 llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>(
+                                     llvm::vfs::createPhysicalFileSystem().release()));
   tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
       {"-resource-dir=" WEFT_CLANG_RESOURCE_DIR, "-w"},
       clang::tooling::ArgumentInsertPosition::BEGIN));
@@ -158,12 +296,13 @@ void analyse(const std::string& file, const clang::tooling::CompilationDatabase&
         clang::tooling::ArgumentInsertPosition::END));
   }
   const int status = tool.run(match_user_code(finder).get());
+  if (status != 0) return failed("it does not compile (clang's errors are above)");
   std::lock_guard g(mu);
-  if (status != 0) {
-    out.failed.push_back(file + ": it does not compile (clang's errors are above)");
-    return;
+  for (Finding& f : reporter.take()) {
+    if (!header_shown(settings, file, f)) continue;
+    f.error = as_errors.enabled(f.check);
+    out.findings.push_back(std::move(f));
   }
-  for (Finding& f : reporter.take()) out.findings.push_back(std::move(f));
   for (std::size_t i = 0; i < checks.size(); ++i) {
     if (auto summary = checks[i]->end_translation_unit()) {
       out.summaries[infos[i]].push_back(std::move(summary));
@@ -199,9 +338,28 @@ std::vector<std::string> expand_sources(const std::vector<std::string>& named,
 int main(int argc, const char** argv) {
   auto db = load_database(argc, argv);
 
-  if (list_checks) {
-    const std::string globs = kDefaultChecks;
-    const CheckFilter filter(checks_opt.empty() ? globs : globs + "," + checks_opt);
+  const std::vector<std::string> names = check_names();
+  if (std::string e = check_globs_error(checks_opt, names, "--checks"); !e.empty()) fail(e);
+  if (std::string e = check_globs_error(warnings_as_errors, names, "--warnings-as-errors");
+      !e.empty()) {
+    fail(e);
+  }
+  if (!export_fixes.empty() && llvm::sys::fs::is_directory(export_fixes)) {
+    fail("--export-fixes " + export_fixes + " is a folder, not a file");
+  }
+  if (list_checks || dump_config) {
+    // The settings of the first file named, else of a file in the current folder.
+    const Settings settings = settings_for(files.empty() ? absolute("weft-vet") : absolute(files[0]));
+    if (!settings.error.empty()) fail(settings.error);
+    if (dump_config) {
+      llvm::outs() << "# weft-vet's settings"
+                   << (settings.config_path.empty() ? "" : " (from " + settings.config_path + " and the command line)")
+                   << "\n---\nChecks: '" << settings.checks << "'\nWarningsAsErrors: '"
+                   << settings.warnings_as_errors << "'\nHeaderFilterRegex: '" << settings.header_filter
+                   << "'\nExcludeHeaderFilterRegex: '" << settings.exclude_header_filter << "'\n...\n";
+      return 0;
+    }
+    const CheckFilter filter(settings.checks);
     for (const CheckInfo& c : all_checks()) {
       if (filter.enabled(c.name)) llvm::outs() << c.name << "\t" << c.summary << "\n";
     }
@@ -254,7 +412,7 @@ int main(int argc, const char** argv) {
   for (unsigned w = 0; w < n; ++w) {
     workers.emplace_back([&] {
       for (std::size_t i; (i = next++) < sources.size();) {
-        analyse(sources[i], *db, checks_opt, outcome, mu);
+        analyse(sources[i], *db, outcome, mu);
       }
     });
   }
@@ -289,17 +447,20 @@ int main(int argc, const char** argv) {
     unfixed = static_cast<std::size_t>(std::count(fixed.fixed.begin(), fixed.fixed.end(), false));
     for (const std::string& e : fixed.errors) llvm::errs() << "weft-vet: error: --fix: " << e << "\n";
     if (!quiet || !fixed.errors.empty()) {
-      const std::size_t n = shown.size() - unfixed;
-      llvm::errs() << "weft-vet: --fix fixed " << n << " finding" << (n == 1 ? "" : "s") << " in "
+      const std::size_t fixed_count = shown.size() - unfixed;
+      llvm::errs() << "weft-vet: --fix fixed " << fixed_count << " finding" << (fixed_count == 1 ? "" : "s") << " in "
                    << fixed.files << " file" << (fixed.files == 1 ? "" : "s") << "\n";
     }
     fix_failed = !fixed.errors.empty();
   }
 
+  if (!export_fixes.empty()) {
+    if (std::string e = write_fixes_yaml(export_fixes, shown); !e.empty()) fail(e);
+  }
   if (format == "json") {
     write_json(llvm::outs(), shown);
   } else if (format == "sarif") {
-    write_sarif(llvm::outs(), shown, all_checks());
+    write_sarif(llvm::outs(), shown, all_checks(), absolute("."));
   } else {
     write_text(llvm::outs(), shown, llvm::sys::Process::StandardOutHasColors());
   }

@@ -3,6 +3,7 @@
 #include <llvm/Support/JSON.h>
 #include <llvm/Support/xxhash.h>
 
+#include <cctype>
 #include <string>
 
 namespace weft::vet {
@@ -23,10 +24,30 @@ llvm::json::Object place_json(const Place& p) {
   return llvm::json::Object{{"file", p.file}, {"line", p.line}, {"column", p.column}};
 }
 
-llvm::json::Object physical(const Place& p) {
-  return llvm::json::Object{
-      {"artifactLocation", llvm::json::Object{{"uri", "file://" + p.file}}},
-      {"region", llvm::json::Object{{"startLine", p.line}, {"startColumn", p.column}}}};
+// A path as a URI reference: every byte outside RFC 3986's unreserved set (and '/') escaped.
+std::string uri_path(const std::string& path) {
+  std::string out;
+  for (const unsigned char c : path) {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += "0123456789ABCDEF"[c >> 4];
+      out += "0123456789ABCDEF"[c & 15];
+    }
+  }
+  return out;
+}
+
+// A file's SARIF artifactLocation: relative to %SRCROOT% (the folder weft-vet ran in) when the
+// file is under it, as code-scanning services want; an absolute file:// URI otherwise.
+llvm::json::Object artifact(const std::string& file, const std::string& root) {
+  if (!root.empty() && file.size() > root.size() && file.compare(0, root.size(), root) == 0 &&
+      file[root.size()] == '/') {
+    return llvm::json::Object{{"uri", uri_path(file.substr(root.size() + 1))},
+                              {"uriBaseId", "%SRCROOT%"}};
+  }
+  return llvm::json::Object{{"uri", "file://" + uri_path(file)}};
 }
 
 }  // namespace
@@ -43,7 +64,7 @@ void write_text(llvm::raw_ostream& out, std::span<const Finding> findings, bool 
   for (const Finding& f : findings) {
     out << f.place.file << ":" << f.place.line << ":" << f.place.column << ": ";
     if (color) out.changeColor(llvm::raw_ostream::MAGENTA, true);
-    out << "warning:";
+    out << (f.error ? "error:" : "warning:");
     if (color) out.resetColor();
     out << " " << f.message << " [" << f.check << "]\n";
     caret(out, f.place);
@@ -115,7 +136,12 @@ void write_json(llvm::raw_ostream& out, std::span<const Finding> findings) {
 }
 
 void write_sarif(llvm::raw_ostream& out, std::span<const Finding> findings,
-                 std::span<const CheckInfo> rules) {
+                 std::span<const CheckInfo> rules, const std::string& root) {
+  auto physical = [&](const Place& p) {
+    return llvm::json::Object{
+        {"artifactLocation", artifact(p.file, root)},
+        {"region", llvm::json::Object{{"startLine", p.line}, {"startColumn", p.column}}}};
+  };
   llvm::json::Array rule_list;
   for (const CheckInfo& c : rules) {
     rule_list.push_back(llvm::json::Object{
@@ -141,7 +167,7 @@ void write_sarif(llvm::raw_ostream& out, std::span<const Finding> findings,
     }
     llvm::json::Object result{
         {"ruleId", f.check},
-        {"level", "warning"},
+        {"level", f.error ? "error" : "warning"},
         {"message", llvm::json::Object{{"text", f.message}}},
         {"locations",
          llvm::json::Array{llvm::json::Object{{"physicalLocation", physical(f.place)}}}},
@@ -168,7 +194,7 @@ void write_sarif(llvm::raw_ostream& out, std::span<const Finding> findings,
       llvm::json::Array changes;
       for (const Edit& e : f.fix) {
         changes.push_back(llvm::json::Object{
-            {"artifactLocation", llvm::json::Object{{"uri", "file://" + e.place.file}}},
+            {"artifactLocation", artifact(e.place.file, root)},
             {"replacements",
              llvm::json::Array{llvm::json::Object{
                  {"deletedRegion",
@@ -190,6 +216,9 @@ void write_sarif(llvm::raw_ostream& out, std::span<const Finding> findings,
                                         llvm::json::Object{{"name", "weft-vet"},
                                                            {"version", "0.1.0"},
                                                            {"rules", std::move(rule_list)}}}}},
+           {"originalUriBaseIds",
+            llvm::json::Object{
+                {"%SRCROOT%", llvm::json::Object{{"uri", "file://" + uri_path(root) + "/"}}}}},
            {"results", std::move(results)}}}}};
   out << llvm::formatv("{0:2}", llvm::json::Value(std::move(log))) << "\n";
 }

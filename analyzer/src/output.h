@@ -14,8 +14,10 @@ namespace weft::vet {
 
 void write_text(llvm::raw_ostream& out, std::span<const Finding> findings, bool color);
 void write_json(llvm::raw_ostream& out, std::span<const Finding> findings);
+// root: an absolute folder (weft-vet's working folder); files under it get URIs relative to
+// %SRCROOT%, which the log maps to root.
 void write_sarif(llvm::raw_ostream& out, std::span<const Finding> findings,
-                 std::span<const CheckInfo> rules);
+                 std::span<const CheckInfo> rules, const std::string& root);
 
 // A hash of a line's text with its surrounding blanks removed: what the baseline and SARIF's
 // partialFingerprints key a finding by, so that edits elsewhere do not change it.

@@ -10,7 +10,8 @@ Place Reporter::place(const clang::SourceManager& sm, clang::SourceLocation at) 
   const clang::SourceLocation loc = sm.getFileLoc(at);
   Place p;
   llvm::SmallString<256> path(sm.getFilename(loc));
-  llvm::sys::fs::make_absolute(path);
+  // Relative to the TU's working folder, which is its file system's, not the process's.
+  sm.getFileManager().getVirtualFileSystem().makeAbsolute(path);
   llvm::sys::path::remove_dots(path, /*remove_dot_dot=*/true);
   p.file = std::string(path);
   p.line = sm.getSpellingLineNumber(loc);

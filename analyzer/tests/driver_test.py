@@ -167,7 +167,19 @@ void unsafe() {
     code, _, err = run("--baseline", os.path.join(tmp, "bad-baseline.txt"), bad, *FLAGS)
     expect(code == 2, "a malformed baseline exits 2")
 
-    # SARIF 2.1.0: the structure the schema requires.
+    # SARIF 2.1.0: the structure the schema requires; run from the file's folder, its URIs are
+    # relative to %SRCROOT%, which the log maps to that folder.
+    code, out, _ = run("--format=sarif", bad, *FLAGS, cwd=tmp)
+    try:
+        log = json.loads(out)
+        uris = [r["locations"][0]["physicalLocation"]["artifactLocation"] for r in log["runs"][0]["results"]]
+        expect(uris and all(u == {"uri": "bad.cc", "uriBaseId": "%SRCROOT%"} for u in uris),
+               f"sarif: repository-relative URIs (got {uris[:1]})")
+        expect(log["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"] == "file://" + os.path.realpath(tmp) + "/"
+               or log["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"] == "file://" + tmp + "/",
+               "sarif: %SRCROOT% is the working folder")
+    except (ValueError, KeyError, IndexError, TypeError) as e:
+        failures.append(f"sarif with relative URIs: {e}")
     code, out, _ = run("--format=sarif", bad, *FLAGS)
     try:
         log = json.loads(out)
@@ -180,7 +192,7 @@ void unsafe() {
         for r in results:
             expect(isinstance(r["message"]["text"], str) and r["ruleId"].startswith("weft-"), "sarif: result message and ruleId")
             loc = r["locations"][0]["physicalLocation"]
-            expect(loc["artifactLocation"]["uri"].startswith("file://") and loc["region"]["startLine"] >= 1, "sarif: physical location")
+            expect((loc["artifactLocation"]["uri"].startswith("file://") or loc["artifactLocation"].get("uriBaseId") == "%SRCROOT%") and loc["region"]["startLine"] >= 1, "sarif: physical location")
             expect(driver["rules"][r["ruleIndex"]]["id"] == r["ruleId"], "sarif: ruleIndex points at the rule")
             expect(isinstance(r["partialFingerprints"], dict) and r["partialFingerprints"], "sarif: partialFingerprints")
             expect(isinstance(r["relatedLocations"], list), "sarif: relatedLocations")
@@ -201,6 +213,101 @@ void unsafe() {
     expect(code == 0, ".weft-vet.yaml's Checks: applies")
     code, _, _ = run("--checks=weft-thread-*", bad, *FLAGS)
     expect(code == 1, "--checks comes after the config file")
+
+# Robustness: bad input is an error that says what is wrong, and the rest is still analysed.
+with tempfile.TemporaryDirectory() as tmp:
+    bad = os.path.join(tmp, "bad.cc")
+    with open(bad, "w") as f:
+        f.write(BAD)
+    other = os.path.join(tmp, "other.cc")
+    with open(other, "w") as f:
+        f.write(BAD)
+    code, out, err = run("--header-fliter=.*", bad, *FLAGS)
+    expect(code == 2 and "unknown option '--header-fliter'" in err and "--header-filter" in err,
+           f"a mistyped option is an error with a did-you-mean, not the help (got {code}: {err[:200]})")
+    code, out, err = run("--hello", bad, *FLAGS)
+    expect(code == 2 and out == "", f"an unknown option starting with h is no request for help (got {code})")
+    code, _, err = run("--checks=-*,weft-thread-nt-joined", bad, *FLAGS)
+    expect(code == 2 and "did you mean 'weft-thread-not-joined'" in err,
+           f"a mistyped check name is an error (got {code}: {err})")
+    code, _, err = run("--warnings-as-errors=weft-nope", bad, *FLAGS)
+    expect(code == 2, f"--warnings-as-errors checks its names (got {code})")
+    code, out, _ = run("-j1", "--warnings-as-errors=weft-thread-*", bad, *FLAGS)
+    expect(code == 1 and ": error:" in out and ": warning:" not in out,
+           f"-j1 glued; --warnings-as-errors shows findings as errors (got {code}: {out[:200]})")
+    code, _, err = run("--baseline=" + tmp, bad, *FLAGS)
+    expect(code == 2 and "folder" in err, f"a folder as --baseline is an error (got {code}: {err})")
+    # Header filters: a finding in a header is kept or dropped by its path.
+    inc = os.path.join(tmp, "third_party")
+    os.makedirs(inc)
+    with open(os.path.join(inc, "lib.h"), "w") as f:
+        f.write("#include <thread>\ninline void lib_work() {}\ninline void lib() { std::thread t(lib_work); }\n")
+    user = os.path.join(tmp, "user.cc")
+    with open(user, "w") as f:
+        f.write('#include "third_party/lib.h"\nvoid mine() { std::thread t(lib_work); }\n')
+    code, out, _ = run(user, *FLAGS)
+    expect(out.count(": warning:") == 2, f"findings in the header and the file (got {out[:300]})")
+    code, out, _ = run("--exclude-header-filter=third_party/", user, *FLAGS)
+    expect(out.count(": warning:") == 1 and "lib.h" not in out, f"--exclude-header-filter drops the header's finding (got {out[:300]})")
+    code, out, _ = run("--header-filter=nomatch", user, *FLAGS)
+    expect(out.count(": warning:") == 1 and "user.cc" in out, f"--header-filter keeps only matching headers (got {out[:300]})")
+    # --export-fixes: clang-apply-replacements' YAML.
+    fixes = os.path.join(tmp, "fixes.yaml")
+    code, _, _ = run("--export-fixes=" + fixes, bad, *FLAGS)
+    text = open(fixes).read() if os.path.exists(fixes) else ""
+    expect(text.startswith("---\n") and text.count("DiagnosticName: \"weft-thread-not-joined\"") == 3
+           and "FileOffset:" in text and text.rstrip().endswith("..."),
+           f"--export-fixes writes one diagnostic per finding (got {text[:300]})")
+    # Configuration files: .clang-tidy's forms, and errors for what they cannot mean.
+    cfg = os.path.join(tmp, "cfg.yaml")
+    def config(text):
+        with open(cfg, "w") as f:
+            f.write(text)
+        return run("--config-file=" + cfg, bad, *FLAGS)
+    code, _, _ = config("---\nChecks: >\n  -*,\n  weft-thread-not-joined\nFormatStyle: none\n...\n")
+    expect(code == 1, f"a folded Checks: block works (got {code})")
+    code, _, _ = config("Checks: >\n  -*,\n  weft-double-lock\n")
+    expect(code == 0, f"a folded Checks: block turns checks off too (got {code})")
+    code, _, err = config("Chekcs: weft-*\n")
+    expect(code == 2 and "did you mean 'Checks'" in err, f"an unknown key is an error (got {code}: {err})")
+    code, _, err = config("garbage\n")
+    expect(code == 2 and "cfg.yaml:1" in err, f"a line that is not Key: value is an error (got {code}: {err})")
+    code, _, err = config("Checks: '-*,weft-thread-nt-joined'\n")
+    expect(code == 2 and "weft-thread-not-joined" in err, f"a config's mistyped check is an error (got {code}: {err})")
+    config("Checks: '-*,weft-thread-*'\nWarningsAsErrors: 'weft-*'\n")
+    code, out, _ = run("--config-file=" + cfg, "--dump-config", bad)
+    expect(code == 0 and "Checks: '-*,weft-thread-*'" in out and "WarningsAsErrors: 'weft-*'" in out,
+           f"--dump-config prints the settings (got {code}: {out})")
+    # Compile databases: a bad entry costs that file, not the run; a malformed file is an error.
+    def database(text, folder):
+        os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, "compile_commands.json"), "w") as f:
+            f.write(text)
+        return run("-p", folder)
+    entries = [{"directory": "/no/such/folder", "file": bad, "arguments": ["c++", "-std=c++20", "-c", bad]},
+               {"directory": tmp, "file": other, "arguments": ["c++", "-std=c++20", "-I" + include, "-c", other]}]
+    code, out, err = database(json.dumps(entries), os.path.join(tmp, "db1"))
+    expect(code == 2 and "/no/such/folder" in err and out.count(": warning:") == 3,
+           f"a missing directory: that file reported, the other analysed, exit 2 (got {code}: {err[-300:]})")
+    code, out, err = database(json.dumps(entries[1:])[:-20], os.path.join(tmp, "db2"))
+    expect(code == 2 and "not valid JSON" in err, f"a truncated database is an error (got {code}: {err})")
+    code, out, err = database(json.dumps(entries[1:]) + " trailing", os.path.join(tmp, "db3"))
+    expect(code == 2 and "not valid JSON" in err, f"trailing garbage is an error (got {code}: {err})")
+    code, out, err = database(json.dumps([{"directory": tmp, "file": other}]), os.path.join(tmp, "db4"))
+    expect(code == 2 and "entry 1" in err, f"an entry with no command is an error (got {code}: {err})")
+    # Relative -I paths, each TU in its own folder, analysed in parallel: no TU sees another's cwd.
+    entries = []
+    for i in range(6):
+        d = os.path.join(tmp, f"proj{i}")
+        os.makedirs(os.path.join(d, "inc"))
+        with open(os.path.join(d, "inc", f"h{i}.h"), "w") as f:
+            f.write("#include <thread>\ninline void w() {}\n")
+        src = os.path.join(d, "s.cc")
+        with open(src, "w") as f:
+            f.write(f'#include "h{i}.h"\nvoid a() {{ std::thread t(w); t.join(); }}\n')
+        entries.append({"directory": d, "file": src, "arguments": ["c++", "-std=c++20", "-Iinc", "-c", "s.cc"]})
+    code, out, err = database(json.dumps(entries), os.path.join(tmp, "db5"))
+    expect(code == 0, f"relative include paths in parallel TUs (got {code}: {err[-400:]})")
 
 for f in failures:
     print("FAIL:", f)
