@@ -62,11 +62,15 @@ if multi:
         if p.returncode != 1:
             failures.append(f"multi: weft-vet exit {p.returncode}, expected 1\n{p.stderr}")
         else:
-            results = json.loads(p.stdout)["runs"][0]["results"]
+            run = json.loads(p.stdout)["runs"][0]
+            results = run["results"]
+            bases = {k: v["uri"].removeprefix("file://") for k, v in run.get("originalUriBaseIds", {}).items()}
             got = set()
             for r in results:
                 loc = r["locations"][0]["physicalLocation"]
-                got.add((loc["artifactLocation"]["uri"].removeprefix("file://"),
+                art = loc["artifactLocation"]
+                got.add((os.path.join(bases[art["uriBaseId"]], art["uri"]) if "uriBaseId" in art
+                         else art["uri"].removeprefix("file://"),
                          loc["region"]["startLine"], r["ruleId"]))
                 flows = r.get("codeFlows", [{}])[0].get("threadFlows", [])
                 files = {os.path.basename(s["location"]["physicalLocation"]["artifactLocation"]["uri"])

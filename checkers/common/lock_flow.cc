@@ -1,17 +1,20 @@
 #include "lock_flow.h"
 
+#include <clang/AST/Attr.h>
 #include <clang/AST/DeclCXX.h>
 #include <clang/AST/ExprCXX.h>
 #include <clang/AST/RecursiveASTVisitor.h>
 #include <clang/AST/StmtCXX.h>
 #include <clang/Analysis/CFG.h>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <optional>
 #include <set>
 
 #include "cfg_flow.h"
+#include "tu_generation.h"
 
 namespace weft::vet {
 namespace {
@@ -33,14 +36,96 @@ std::string record_name(QualType t) {
   return r == nullptr ? "" : r->getQualifiedNameAsString();
 }
 
+MutexKind mutex_kind(QualType t);
+
+// ---- locks as real code writes them ------------------------------------------------------------
+// Besides the standard and weft mutexes: absl::Mutex; any class Clang's thread-safety attributes
+// mark as a capability (`capability("mutex")`, `lockable`); and an unannotated wrapper, a class
+// with a method that locks a member mutex and one that unlocks it (port::Mutex { std::mutex mu_;
+// void Lock() { mu_.lock(); } ... }).
+
+enum class Op { none, acquire, release, acquire_shared, release_shared, maybe_acquire };
+
+// What a call of `m` on a lock object does: by its thread-safety attribute when it has one (on a
+// capability's own method it names no argument: it acts on *this), else by its name.
+Op mutex_op(const FunctionDecl* m) {
+  if (m == nullptr) return Op::none;
+  if (const auto* a = m->getAttr<AcquireCapabilityAttr>(); a != nullptr && a->args_size() == 0) {
+    return a->isShared() ? Op::acquire_shared : Op::acquire;
+  }
+  if (const auto* a = m->getAttr<TryAcquireCapabilityAttr>(); a != nullptr && a->args_size() == 0) {
+    return Op::maybe_acquire;
+  }
+  if (const auto* a = m->getAttr<ReleaseCapabilityAttr>(); a != nullptr && a->args_size() == 0) {
+    return a->isShared() ? Op::release_shared : Op::release;
+  }
+  const llvm::StringRef method = m->getName();
+  if (method == "lock" || method == "Lock" || method == "WriterLock" || method == "WriteLock") {
+    return Op::acquire;
+  }
+  if (method == "unlock" || method == "Unlock" || method == "WriterUnlock" || method == "WriteUnlock") {
+    return Op::release;
+  }
+  if (method == "rlock" || method == "lock_shared" || method == "ReaderLock" ||
+      method == "ReadLock" || method == "LockShared") {
+    return Op::acquire_shared;
+  }
+  if (method == "runlock" || method == "unlock_shared" || method == "ReaderUnlock" ||
+      method == "ReadUnlock" || method == "UnlockShared") {
+    return Op::release_shared;
+  }
+  if (method.starts_with("try_") || method.starts_with("Try") || method.starts_with("ReaderTry")) {
+    return Op::maybe_acquire;
+  }
+  return Op::none;
+}
+
+const FieldDecl* this_member(const Expr* e);
+
+// The member mutex a method locks or unlocks, itself or by calling such a method of its own
+// class (depth-limited); null if it touches none or several.
+const FieldDecl* forwarded_member(const FunctionDecl* f, bool acquire, bool& shared, int depth);
+
+// Is `record` a lock (and which kind), by attributes or by being a wrapper? Computed once per
+// record of the current translation unit.
+MutexKind record_lock_kind(const CXXRecordDecl* record) {
+  thread_local std::uint64_t cached_for = ~std::uint64_t{0};
+  thread_local std::map<const CXXRecordDecl*, MutexKind> cache;
+  if (cached_for != tu_generation) {
+    cache.clear();
+    cached_for = tu_generation;
+  }
+  record = record->getDefinition();
+  if (record == nullptr) return MutexKind::none;
+  if (auto it = cache.find(record); it != cache.end()) return it->second;
+  cache[record] = MutexKind::none;  // while it is computed: a wrapper of itself is none
+  bool acquires = false, releases = false, shared = false;
+  for (const CXXMethodDecl* m : record->methods()) {
+    const Op op = mutex_op(m);
+    if (op == Op::acquire_shared) shared = true;
+    const bool attributed = m->hasAttr<AcquireCapabilityAttr>() || m->hasAttr<ReleaseCapabilityAttr>();
+    bool member_shared = false;
+    if (op == Op::acquire && (attributed || forwarded_member(m, true, member_shared, 0))) acquires = true;
+    if (op == Op::release && (attributed || forwarded_member(m, false, member_shared, 0))) releases = true;
+  }
+  MutexKind kind = MutexKind::none;
+  const auto* capability = record->getAttr<CapabilityAttr>();
+  if ((capability != nullptr && capability->getName() != "role") || (acquires && releases)) {
+    kind = shared ? MutexKind::rw : MutexKind::plain;
+  }
+  return cache[record] = kind;
+}
+
 MutexKind mutex_kind(QualType t) {
   const std::string n = record_name(t);
   if (n == "weft::Mutex" || n == "std::mutex" || n == "std::timed_mutex") return MutexKind::plain;
-  if (n == "weft::RWMutex" || n == "std::shared_mutex" || n == "std::shared_timed_mutex") {
+  if (n == "weft::RWMutex" || n == "std::shared_mutex" || n == "std::shared_timed_mutex" ||
+      n == "absl::Mutex") {
     return MutexKind::rw;
   }
   if (n == "std::recursive_mutex" || n == "std::recursive_timed_mutex") return MutexKind::recursive;
-  return MutexKind::none;
+  if (n.empty() || llvm::StringRef(n).starts_with("std::")) return MutexKind::none;
+  return record_lock_kind(record_of(t));
 }
 
 bool is_guard(const std::string& n) {
@@ -136,36 +221,49 @@ const FieldDecl* this_member(const Expr* e) {
   return dyn_cast<FieldDecl>(m->getMemberDecl());
 }
 
-// The field a method locks (acquire) or unlocks (release) in its body, `m_.lock()` or
-// `m_->lock()` on a member of its own object; null if none or several.
-const FieldDecl* locked_member(const FunctionDecl* f, bool acquire, bool& shared) {
+const FieldDecl* forwarded_member(const FunctionDecl* f, bool acquire, bool& shared, int depth) {
   const FunctionDecl* def = nullptr;
-  if (f == nullptr || !f->hasBody(def) || def == nullptr) return nullptr;
+  if (f == nullptr || depth > 3 || !f->hasBody(def) || def == nullptr) return nullptr;
   struct Scan : RecursiveASTVisitor<Scan> {
     bool acquire;
+    int depth;
     bool shared = false;
     std::set<const FieldDecl*> fields;
     bool VisitCXXMemberCallExpr(CXXMemberCallExpr* call) {
       const CXXMethodDecl* m = call->getMethodDecl();
       if (m == nullptr) return true;
-      const MutexKind kind = mutex_kind(m->getThisType()->getPointeeType());
-      const std::string name = m->getNameAsString();
-      const bool locks = name == "lock" || name == "lock_shared" || name == "rlock";
-      const bool unlocks = name == "unlock" || name == "unlock_shared" || name == "runlock";
-      if ((kind != MutexKind::plain && kind != MutexKind::rw) || (acquire ? !locks : !unlocks)) {
-        return true;
-      }
-      if (const FieldDecl* field = this_member(call->getImplicitObjectArgument())) {
-        fields.insert(field);
-        shared = name != "lock" && name != "unlock";
+      const Op op = mutex_op(m);
+      const bool wanted = acquire ? (op == Op::acquire || op == Op::acquire_shared)
+                                  : (op == Op::release || op == Op::release_shared);
+      if (!wanted) return true;
+      const Expr* object = call->getImplicitObjectArgument();
+      if (const FieldDecl* field = this_member(object)) {
+        const MutexKind kind = mutex_kind(field->getType());
+        if (kind == MutexKind::plain || kind == MutexKind::rw) {
+          fields.insert(field);
+          shared = op == Op::acquire_shared || op == Op::release_shared;
+        }
+      } else if (object != nullptr && isa<CXXThisExpr>(object->IgnoreParenImpCasts())) {
+        bool s = false;  // Lock() { LockSlow(); } — a helper of the same class
+        if (const FieldDecl* field = forwarded_member(m, acquire, s, depth + 1)) {
+          fields.insert(field);
+          shared = s;
+        }
       }
       return true;
     }
   } scan;
   scan.acquire = acquire;
+  scan.depth = depth;
   scan.TraverseStmt(def->getBody());
   shared = scan.shared;
   return scan.fields.size() == 1 ? *scan.fields.begin() : nullptr;
+}
+
+// The field a method locks (acquire) or unlocks (release) in its body, `m_.lock()` or
+// `m_->lock()` on a member of its own object; null if none or several.
+const FieldDecl* locked_member(const FunctionDecl* f, bool acquire, bool& shared) {
+  return forwarded_member(f, acquire, shared, 0);
 }
 
 // A class that works as a lock guard without being one of the standard ones: a constructor that
@@ -175,10 +273,33 @@ struct CustomGuard {
   unsigned arg;
   bool shared;
 };
+// A SCOPED_LOCKABLE class whose constructor is annotated ACQUIRE(mu) on a parameter: a guard by
+// its declaration alone (its body may be in another file).
+std::optional<CustomGuard> annotated_guard(const CXXConstructorDecl* ctor) {
+  if (!ctor->getParent()->hasAttr<ScopedLockableAttr>()) return std::nullopt;
+  bool shared = false;
+  const Expr* const* begin = nullptr;
+  unsigned size = 0;
+  if (const auto* a = ctor->getAttr<AcquireCapabilityAttr>()) {
+    begin = a->args_begin(), size = a->args_size(), shared = a->isShared();
+  }
+  for (unsigned i = 0; i < size; ++i) {
+    const Expr* arg = begin[i]->IgnoreParenImpCasts();
+    if (const auto* u = dyn_cast<UnaryOperator>(arg)) arg = u->getSubExpr()->IgnoreParenImpCasts();
+    if (const auto* ref = dyn_cast<DeclRefExpr>(arg)) {
+      if (const auto* param = dyn_cast<ParmVarDecl>(ref->getDecl())) {
+        return CustomGuard{param->getFunctionScopeIndex(), shared};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<CustomGuard> custom_guard(const CXXConstructExpr* e) {
   const CXXConstructorDecl* ctor = e->getConstructor();
   const CXXRecordDecl* record = ctor != nullptr ? ctor->getParent() : nullptr;
   if (record == nullptr || record->getDestructor() == nullptr) return std::nullopt;
+  if (auto g = annotated_guard(ctor); g && g->arg < e->getNumArgs()) return g;
   const FunctionDecl* def = nullptr;
   if (!ctor->hasBody(def) || def == nullptr) return std::nullopt;
   bool shared = false, shared_release = false;
@@ -212,17 +333,6 @@ std::optional<LockKey> guard_arg_key(const Expr* a) {
 }
 
 // ---- the operations --------------------------------------------------------------------------
-
-enum class Op { none, acquire, release, acquire_shared, release_shared, maybe_acquire };
-
-Op mutex_op(llvm::StringRef method) {
-  if (method == "lock") return Op::acquire;
-  if (method == "unlock") return Op::release;
-  if (method == "rlock" || method == "lock_shared") return Op::acquire_shared;
-  if (method == "runlock" || method == "unlock_shared") return Op::release_shared;
-  if (method.starts_with("try_")) return Op::maybe_acquire;
-  return Op::none;
-}
 
 // A blocking operation in this call, or "".
 std::string blocking_call(const CallExpr* call) {
@@ -270,6 +380,39 @@ std::string blocking_call(const CallExpr* call) {
   return "";
 }
 
+// The locks a function's thread-safety attributes say its caller holds: REQUIRES(mu),
+// REQUIRES_SHARED(mu), RELEASE(mu). An argument that is a pointer names the lock it points to;
+// one that names a parameter of another declaration of the function means this one's.
+std::map<std::string, LockMask> attributed_held(const FunctionDecl& function) {
+  std::map<std::string, LockMask> held;
+  auto add = [&](const Expr* const* begin, unsigned size, LockMask mask) {
+    for (unsigned i = 0; i < size; ++i) {
+      const Expr* arg = begin[i]->IgnoreParenImpCasts();
+      const MutexKind kind = mutex_kind(arg->getType());
+      if (kind != MutexKind::plain && kind != MutexKind::rw) continue;
+      std::optional<Path> p;
+      if (const auto* ref = dyn_cast<DeclRefExpr>(arg)) {
+        if (const auto* param = dyn_cast<ParmVarDecl>(ref->getDecl());
+            param != nullptr && param->getFunctionScopeIndex() < function.getNumParams()) {
+          const ParmVarDecl* own = function.getParamDecl(param->getFunctionScopeIndex());
+          p = Path{"d" + pointer_text(own), own->getNameAsString()};
+        }
+      }
+      if (!p) p = path_of(arg);
+      if (!p) continue;
+      if (arg->getType()->isPointerType()) p->id += "*";
+      held[p->id] = mask;
+    }
+  };
+  for (const auto* a : function.specific_attrs<RequiresCapabilityAttr>()) {
+    add(a->args_begin(), a->args_size(), a->isShared() ? kShared : kExclusive);
+  }
+  for (const auto* a : function.specific_attrs<ReleaseCapabilityAttr>()) {
+    add(a->args_begin(), a->args_size(), a->isShared() ? kShared : kExclusive);
+  }
+  return held;
+}
+
 // The locks a method takes on members of its own object, directly in its body (for a call made
 // while the caller holds one of them).
 struct CalleeAcquire {
@@ -286,14 +429,17 @@ class CalleeScan : public RecursiveASTVisitor<CalleeScan> {
     const CXXMethodDecl* m = call->getMethodDecl();
     if (m == nullptr) return true;
     const MutexKind kind = mutex_kind(m->getThisType()->getPointeeType());
-    const Op op = mutex_op(m->getName());
-    if (kind == MutexKind::none || kind == MutexKind::recursive ||
-        (op != Op::acquire && op != Op::acquire_shared)) {
+    const Op op = mutex_op(m);
+    if (kind == MutexKind::none || kind == MutexKind::recursive) return true;
+    if (op == Op::release || op == Op::release_shared) {
+      if (auto p = object_path(call)) released.emplace_back(p->id, call->getExprLoc());
       return true;
     }
+    if (op != Op::acquire && op != Op::acquire_shared) return true;
     add(object_path(call), op == Op::acquire_shared, call->getExprLoc());
     return true;
   }
+  std::vector<std::pair<std::string, SourceLocation>> released;  // by hand
   bool VisitCXXConstructExpr(CXXConstructExpr* e) {
     const std::string n = record_name(e->getType());
     if (!is_guard(n) && e->getNumArgs() != 0) {
@@ -399,6 +545,7 @@ class Analysis {
     cfg_ = CFG::buildCFG(&function_, const_cast<Stmt*>(body), &context_, options);
     if (!cfg_) return {};
     prescan();
+    entry_state();
     if (keys_.empty() && !has_blocking_) return {};
 
     // Fixpoint over block entry states, then one pass that records the events.
@@ -422,14 +569,18 @@ class Analysis {
         if (!s) continue;
         const Stmt* st = s->getStmt();
         if (const auto* call = dyn_cast<CXXMemberCallExpr>(st)) {
-          if (auto m = as_mutex_call(call); m && (m->op == Op::acquire || m->op == Op::acquire_shared)) {
-            keys_.insert(m->key.id);
+          if (auto m = as_mutex_call(call); m && m->op != Op::none) {
+            if (m->op == Op::acquire || m->op == Op::acquire_shared) keys_.insert(m->key.id);
+            note_first_op(m->key.id, call->getExprLoc(), m->op);
           }
         }
         if (const auto* decl = dyn_cast<DeclStmt>(st)) {
           for (const Decl* d : decl->decls()) {
             if (auto g = as_guard(dyn_cast<VarDecl>(d))) {
-              for (const LockKey& k : g->first.keys) keys_.insert(k.id);
+              for (const LockKey& k : g->first.keys) {
+                keys_.insert(k.id);
+                note_first_op(k.id, d->getLocation(), Op::acquire);
+              }
             }
           }
         }
@@ -461,7 +612,7 @@ class Analysis {
     if (m == nullptr) return std::nullopt;
     const MutexKind kind = mutex_kind(m->getThisType()->getPointeeType());
     if (kind == MutexKind::none || kind == MutexKind::recursive) return std::nullopt;
-    const Op op = mutex_op(m->getName());
+    const Op op = mutex_op(m);
     if (op == Op::none) return std::nullopt;
     auto p = object_path(call);
     if (!p) return std::nullopt;
@@ -509,7 +660,37 @@ class Analysis {
   LockMask get(const State& s, const std::string& id) const {
     auto it = s.locks.find(id);
     if (it != s.locks.end()) return it->second;
+    if (auto held = held_at_entry_.find(id); held != held_at_entry_.end()) return held->second;
     return keys_.count(id) != 0 ? kFree : kAnyState;
+  }
+
+  // What is held when the function is called: what its thread-safety attributes say
+  // (REQUIRES, RELEASE), else a lock whose first operation in the function is an unlock and whose
+  // last is a lock, in source order: it is called holding it and gives it back held
+  // (`mu_.Unlock(); slow(); mu_.Lock();`).
+  void entry_state() {
+    held_at_entry_ = attributed_held(function_);
+    for (const auto& [id, first] : first_op_) {
+      const Op last = last_op_.at(id).second;
+      if ((first.second == Op::release || first.second == Op::release_shared) &&
+          (last == Op::acquire || last == Op::acquire_shared)) {
+        held_at_entry_.emplace(id, first.second == Op::release_shared ? kShared : kExclusive);
+      }
+    }
+    flow_.held_at_entry.clear();
+    for (const auto& [id, mask] : held_at_entry_) flow_.held_at_entry.push_back(id);
+  }
+
+  void note_first_op(const std::string& id, SourceLocation at, Op op) {
+    const SourceManager& sm = context_.getSourceManager();
+    auto it = first_op_.find(id);
+    if (it == first_op_.end() || sm.isBeforeInTranslationUnit(at, it->second.first)) {
+      first_op_[id] = {at, op};
+    }
+    auto last = last_op_.find(id);
+    if (last == last_op_.end() || sm.isBeforeInTranslationUnit(last->second.first, at)) {
+      last_op_[id] = {at, op};
+    }
   }
 
   bool join(State& into, const State& from) const {
@@ -663,6 +844,8 @@ class Analysis {
         callee_locks(*member, s, record);
       } else if (lock_together(*call, s, record)) {
         continue;
+      } else if (annotated_lock_function(*call, s, record)) {
+        continue;
       }
       if (record && call->getDirectCallee() != nullptr) {
         LockEvent e{LockEvent::Kind::call, call->getExprLoc()};
@@ -687,6 +870,41 @@ class Analysis {
   }
 
   // std::lock(a, b, ...): every lock taken at once, without an order between them.
+  // A function whose thread-safety attributes say it acquires or releases a lock it is given:
+  // `void park_in(Queue&, Lock& lock) RELEASE(lock);` — the call releases its argument.
+  bool annotated_lock_function(const CallExpr& call, State& s, bool record) {
+    const FunctionDecl* f = call.getDirectCallee();
+    if (f == nullptr) return false;
+    bool any = false;
+    auto apply_args = [&](const Expr* const* begin, unsigned size, Op op) {
+      for (unsigned i = 0; i < size; ++i) {
+        const Expr* arg = begin[i]->IgnoreParenImpCasts();
+        const auto* ref = dyn_cast<DeclRefExpr>(arg);
+        const auto* param = ref != nullptr ? dyn_cast<ParmVarDecl>(ref->getDecl()) : nullptr;
+        if (param == nullptr || param->getFunctionScopeIndex() >= call.getNumArgs()) continue;
+        const Expr* given = call.getArg(param->getFunctionScopeIndex())->IgnoreParenImpCasts();
+        if (const auto* u = dyn_cast<UnaryOperator>(given); u != nullptr && u->getOpcode() == UO_AddrOf) {
+          given = u->getSubExpr();
+        }
+        const MutexKind kind = mutex_kind(given->getType());
+        if (kind != MutexKind::plain && kind != MutexKind::rw) continue;
+        auto k = key_of(given, kind);
+        if (!k) continue;
+        if (given->getType()->isPointerType()) k->id += "*";
+        names_.emplace(k->id, *k);
+        apply(s, *k, op, call.getExprLoc(), false, record);
+        any = true;
+      }
+    };
+    for (const auto* a : f->specific_attrs<AcquireCapabilityAttr>()) {
+      apply_args(a->args_begin(), a->args_size(), a->isShared() ? Op::acquire_shared : Op::acquire);
+    }
+    for (const auto* a : f->specific_attrs<ReleaseCapabilityAttr>()) {
+      apply_args(a->args_begin(), a->args_size(), a->isShared() ? Op::release_shared : Op::release);
+    }
+    return any;
+  }
+
   bool lock_together(const CallExpr& call, State& s, bool record) {
     const FunctionDecl* f = call.getDirectCallee();
     if (f == nullptr || (f->getQualifiedNameAsString() != "std::lock" &&
@@ -743,7 +961,17 @@ class Analysis {
     if (!object) return;
     CalleeScan scan;
     scan.TraverseStmt(const_cast<Stmt*>(def->getBody()));
+    // A callee that is called holding the lock (its attributes say so, or it unlocks the lock
+    // before it locks it again) does not take it anew.
+    const std::map<std::string, LockMask> required = attributed_held(*def);
+    const SourceManager& sm = context_.getSourceManager();
     for (const CalleeAcquire& a : scan.found) {
+      if (required.count(a.member_id) != 0) continue;
+      if (std::any_of(scan.released.begin(), scan.released.end(), [&](const auto& r) {
+            return r.first == a.member_id && sm.isBeforeInTranslationUnit(r.second, a.at);
+          })) {
+        continue;
+      }
       const std::string id = object->id + a.member_id.substr(4);  // "this.fX" -> "<obj>.fX"
       auto name = names_.find(id);
       if (name == names_.end()) continue;  // a lock this function never touches itself
@@ -762,6 +990,8 @@ class Analysis {
   }
 
   void record_exit(const CFGBlock& block, const State& s) {
+    // abort(), exit(), a failed assert: the program ends; what it holds does not matter.
+    if (block.hasNoReturnElement()) return;
     LockEvent e{LockEvent::Kind::exit, exit_location(block, function_)};
     e.locks = snapshot(s);
     flow_.events.push_back(std::move(e));
@@ -771,6 +1001,9 @@ class Analysis {
   const FunctionDecl& function_;
   std::unique_ptr<CFG> cfg_;
   std::set<std::string> keys_;     // acquired in this function: free at entry
+  std::map<std::string, LockMask> held_at_entry_;  // see entry_state()
+  std::map<std::string, std::pair<SourceLocation, Op>> first_op_;  // by hand or guard, in source order
+  std::map<std::string, std::pair<SourceLocation, Op>> last_op_;
   bool has_blocking_ = false;
   std::map<std::string, LockKey> names_;
   std::map<const VarDecl*, Guard> guards_;

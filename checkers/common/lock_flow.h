@@ -98,6 +98,9 @@ struct LockFlow {
   // task other than the one that locked it, so an unlock of such a lock proves nothing.
   std::vector<std::string> escaped_ids;
   bool escaped(const LockKey& key) const;
+  // Locks held when the function is called (its REQUIRES/RELEASE attributes, or an unlock that
+  // comes before any lock of it): leaving with them held is what it should do.
+  std::vector<std::string> held_at_entry;
 };
 
 // Whether a type is a mutex the lock checks follow (a class, not a pointer or reference to one):

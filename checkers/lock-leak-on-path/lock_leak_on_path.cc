@@ -21,7 +21,9 @@ class LockLeakOnPath : public LockFlowCheck {
       if (e.kind != LockEvent::Kind::exit) continue;
       for (const auto& [key, mask] : e.locks) {
         if (!always(mask, kHeld) ||
-            std::find(unlocked.begin(), unlocked.end(), key.id) == unlocked.end()) {
+            std::find(unlocked.begin(), unlocked.end(), key.id) == unlocked.end() ||
+            std::find(flow.held_at_entry.begin(), flow.held_at_entry.end(), key.id) !=
+                flow.held_at_entry.end()) {
           continue;
         }
         reporter_.report("weft-lock-leak-on-path", *r.SourceManager, e.at,

@@ -69,3 +69,22 @@ void own_guard_then_lock(std::mutex& mu) {
   Locker hold(mu);
   mu.lock();  // expect-warning: weft-double-lock
 }
+
+// A SCOPED_LOCKABLE guard of an annotated mutex, then the mutex by hand.
+class __attribute__((capability("mutex"))) AnnotatedMutex {
+ public:
+  void Lock() __attribute__((acquire_capability()));
+  void Unlock() __attribute__((release_capability()));
+};
+class __attribute__((scoped_lockable)) AnnotatedLock {
+ public:
+  explicit AnnotatedLock(AnnotatedMutex* mu) __attribute__((acquire_capability(mu)));
+  ~AnnotatedLock() __attribute__((release_capability()));
+};
+struct Cache {
+  AnnotatedMutex mu_;
+  void refresh() {
+    AnnotatedLock l(&mu_);
+    mu_.Lock();  // expect-warning: weft-double-lock
+  }
+};

@@ -48,3 +48,40 @@ void falls_off(weft::Mutex& mu, bool done) {
     return;
   }
 }  // expect-warning: weft-lock-leak-on-path
+
+// A codebase's own mutex class that forwards to a member std::mutex.
+namespace port {
+class Mutex {
+ public:
+  void Lock() { mu_.lock(); }
+  void Unlock() { mu_.unlock(); }
+
+ private:
+  std::mutex mu_;
+};
+}  // namespace port
+port::Mutex wrapped_mu;
+int wrapped_leak(int n) {
+  wrapped_mu.Lock();
+  if (n < 0) return -1;  // expect-warning: weft-lock-leak-on-path
+  wrapped_mu.Unlock();
+  return 0;
+}
+
+// A mutex known only by Clang's thread-safety attributes (its methods defined elsewhere).
+class __attribute__((capability("mutex"))) AnnotatedMutex {
+ public:
+  void Acquire() __attribute__((acquire_capability()));
+  void Release() __attribute__((release_capability()));
+};
+struct Table {
+  AnnotatedMutex mu_;
+  int rows_ = 0;
+  int add(int n) {
+    mu_.Acquire();
+    if (n < 0) return -1;  // expect-warning: weft-lock-leak-on-path
+    rows_ += n;
+    mu_.Release();
+    return 0;
+  }
+};

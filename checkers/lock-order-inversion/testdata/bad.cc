@@ -202,3 +202,33 @@ void FileSink::flush_into(Pipeline& p) {
   weft::MutexLock hold(mu_);
   last_ = p.pending();  // expect-warning: weft-lock-order-inversion
 }
+
+// The same inversion through a codebase's own mutex and guard classes.
+namespace port {
+class Mutex {
+ public:
+  void Lock() { mu_.lock(); }
+  void Unlock() { mu_.unlock(); }
+
+ private:
+  std::mutex mu_;
+};
+class MutexLock {
+ public:
+  explicit MutexLock(Mutex* mu) : mu_(mu) { mu_->Lock(); }
+  ~MutexLock() { mu_->Unlock(); }
+
+ private:
+  Mutex* const mu_;
+};
+}  // namespace port
+port::Mutex wal_index_mu;
+port::Mutex wal_journal_mu;
+void write_index() {
+  port::MutexLock a(&wal_index_mu);
+  port::MutexLock b(&wal_journal_mu);
+}
+void replay_journal() {
+  port::MutexLock b(&wal_journal_mu);
+  port::MutexLock a(&wal_index_mu);  // expect-warning: weft-lock-order-inversion
+}
