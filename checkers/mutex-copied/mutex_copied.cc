@@ -81,6 +81,9 @@ class MutexCopied : public Check {
     if (guarded.empty()) return;
 
     const ParmVarDecl* source = copy->getParamDecl(0);
+    // Copy-and-swap, `Q& operator=(Q other)`: the source is this call's own copy, and no other
+    // task can hold its lock.
+    if (!source->getType()->isReferenceType()) return;
     SourceReads reads(source);
     if (const auto* ctor = dyn_cast<CXXConstructorDecl>(copy)) {
       for (const CXXCtorInitializer* init : ctor->inits()) {

@@ -1,3 +1,4 @@
+#include <atomic>
 #include <cstdio>
 #include <string>
 #include <thread>
@@ -32,4 +33,23 @@ void body_local() {
     threads.push_back(std::thread([&square] { std::printf("%d\n", square); }));  // expect-warning: weft-loop-var-ref-capture
   }
   for (auto& t : threads) t.join();
+}
+
+// One finding for the task, naming both variables; the atomic cannot be copied, so the advice
+// is not a capture by value.
+std::vector<std::thread> pending;
+void two_borrowed() {
+  for (int n : {1, 2, 3}) {
+    std::atomic<int> hits{0};
+    pending.emplace_back([&] { hits += n; });  // expect-warning: weft-loop-var-ref-capture
+  }
+}
+
+// Threads kept in a container of the iteration but never joined there.
+void container_not_joined(std::vector<std::thread>& keep) {
+  for (int n : {1, 2, 3}) {
+    std::vector<std::thread> ts;
+    ts.emplace_back([&] { std::printf("%d\n", n); });  // expect-warning: weft-loop-var-ref-capture
+    for (auto& t : ts) keep.push_back(std::move(t));
+  }
 }

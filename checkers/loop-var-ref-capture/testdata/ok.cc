@@ -1,4 +1,5 @@
 #include <cstdio>
+#include <atomic>
 #include <future>
 #include <string>
 #include <thread>
@@ -53,5 +54,28 @@ void waited_each_iteration() {
       wg.done();
     });
     wg.wait();
+  }
+}
+
+// Futures and threads kept in a container of the same iteration, waited for or joined before
+// it ends: the tasks end with the iteration, so borrowing its variables is fine.
+void futures_in_iteration_container() {
+  for (int n : {1, 2, 3}) {
+    std::atomic<int> hits{0};
+    std::vector<std::future<void>> fs;
+    for (int w = 0; w < 4; ++w) fs.push_back(std::async(std::launch::async, [&] { hits += n; }));
+    for (auto& f : fs) f.get();
+  }
+}
+
+void threads_in_iteration_container() {
+  for (int n : {1, 2, 3}) {
+    int total = 0;
+    std::vector<std::thread> ts;
+    for (int w = 0; w < 4; ++w) ts.emplace_back([&] { total += n; });
+    for (auto& t : ts) t.join();
+    std::vector<std::thread> more;
+    more.push_back(std::thread([&] { total += n; }));
+    for (std::size_t i = 0; i < more.size(); ++i) more[i].join();
   }
 }

@@ -80,3 +80,26 @@ struct Shared {
   Shared() = default;
   Shared(const Shared& other) : mu(other.mu), v(other.v) {}
 };
+
+// Copy-and-swap: the parameter is this call's own copy; nobody else can hold its lock.
+class SwapQueue {
+ public:
+  SwapQueue() = default;
+  SwapQueue(const SwapQueue& other) {
+    std::lock_guard<std::mutex> g(other.mu_);
+    items_ = other.items_;
+  }
+  SwapQueue& operator=(SwapQueue other) {
+    std::lock_guard<std::mutex> g(mu_);
+    items_ = std::move(other.items_);
+    return *this;
+  }
+  void push(int v) {
+    std::lock_guard<std::mutex> g(mu_);
+    items_.push_back(v);
+  }
+
+ private:
+  mutable std::mutex mu_;
+  std::vector<int> items_;
+};
