@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "finding.h"
+#include "weft_vet/finding.h"
 
 namespace weft::vet {
 

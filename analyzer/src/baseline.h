@@ -8,7 +8,7 @@
 #include <string>
 #include <tuple>
 
-#include "finding.h"
+#include "weft_vet/finding.h"
 
 namespace weft::vet {
 

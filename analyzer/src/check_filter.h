@@ -6,17 +6,17 @@
 #include <string>
 #include <string_view>
 
+#include "weft_vet/glob.h"
+
 namespace weft::vet {
 
-bool glob_matches(std::string_view glob, std::string_view name);  // '*' matches any run
-
-// The checks that run unless told otherwise: all but the opt-in ones, style rules that also
-// fire on correct code (weft-bare-lock-unlock: CP.20's RAII rule).
-inline constexpr const char* kDefaultChecks = "weft-*,-weft-bare-lock-unlock";
+// The checks that run unless told otherwise: "weft-*" less the registry's opt-in ones, style
+// rules that also fire on correct code (weft-bare-lock-unlock: CP.20's RAII rule).
+std::string default_checks();
 
 class CheckFilter {
  public:
-  explicit CheckFilter(std::string globs = kDefaultChecks) : globs_(std::move(globs)) {}
+  explicit CheckFilter(std::string globs) : globs_(std::move(globs)) {}
   bool enabled(std::string_view check) const;
   const std::string& globs() const { return globs_; }
 

@@ -6,7 +6,7 @@
 #include <span>
 #include <string>
 
-#include "finding.h"
+#include "weft_vet/finding.h"
 
 namespace weft::vet {
 

@@ -21,14 +21,14 @@
 
 #include "apply_fixes.h"
 #include "baseline.h"
-#include "check.h"
+#include "weft_vet/check.h"
 #include "check_filter.h"
-#include "checkers/common/tu_generation.h"
 #include "config.h"
 #include "database_check.h"
 #include "export_fixes.h"
 #include "output.h"
-#include "reporter.h"
+#include "weft_vet/reporter.h"
+#include "weft_vet/tu_context.h"
 #include "user_code_action.h"
 
 namespace cl = llvm::cl;
@@ -203,7 +203,7 @@ Settings settings_for(const std::string& file) {
     return s;
   }
   const std::vector<std::string> names = check_names();
-  s.checks = kDefaultChecks;
+  s.checks = default_checks();
   if (config.checks) {
     if (std::string e = check_globs_error(*config.checks, names, config.path + ": Checks");
         !e.empty()) {
@@ -265,15 +265,16 @@ void analyse(const std::string& file, const clang::tooling::CompilationDatabase&
     }
   }
 
-  begin_translation_unit();  // caches keyed by AST addresses start afresh
   Reporter reporter;
+  TuContext tu(reporter);  // what this TU's checks share; dropped with it
   clang::ast_matchers::MatchFinder finder;
   std::vector<std::unique_ptr<Check>> checks;
   std::vector<const CheckInfo*> infos;
   for (const CheckInfo& info : all_checks()) {
     if (!filter.enabled(info.name)) continue;
     infos.push_back(&info);
-    checks.push_back(info.make(reporter));
+    checks.push_back(info.row->make(tu));
+    checks.back()->bind_name(info.name);
     checks.back()->register_matchers(finder);
   }
   // Each TU gets a file system of its own, with its own working folder: the real one's is the
@@ -295,7 +296,7 @@ void analyse(const std::string& file, const clang::tooling::CompilationDatabase&
         std::vector<std::string>(extra_args.begin(), extra_args.end()),
         clang::tooling::ArgumentInsertPosition::END));
   }
-  const int status = tool.run(match_user_code(finder).get());
+  const int status = tool.run(match_user_code(finder, tu).get());
   if (status != 0) return failed("it does not compile (clang's errors are above)");
   std::lock_guard g(mu);
   for (Finding& f : reporter.take()) {
@@ -419,8 +420,8 @@ int main(int argc, const char** argv) {
   for (auto& t : workers) t.join();
   // The whole-codebase checks, over every TU's summary.
   for (auto& [info, summaries] : outcome.summaries) {
-    if (info->finish == nullptr) continue;
-    for (Finding& f : info->finish(summaries)) outcome.findings.push_back(std::move(f));
+    if (info->row->finish == nullptr) continue;
+    for (Finding& f : info->row->finish(summaries)) outcome.findings.push_back(std::move(f));
   }
 
   // A finding in a header seen from several translation units is reported once.

@@ -7,8 +7,8 @@
 #include <span>
 #include <string>
 
-#include "check.h"
-#include "finding.h"
+#include "weft_vet/check.h"
+#include "weft_vet/finding.h"
 
 namespace weft::vet {
 

@@ -5,7 +5,7 @@
 // of the standard library, which is most of a typical TU and where no check reports anyway
 // (findings in system headers are never shown). The action limits the traversal scope to the
 // top-level declarations outside system headers; weft's own headers, found with -I, are not
-// system headers and stay in scope.
+// system headers and stay in scope. While the matchers run, `tu` is the AST's TuContext.
 #pragma once
 
 #include <clang/ASTMatchers/ASTMatchFinder.h>
@@ -13,9 +13,11 @@
 
 #include <memory>
 
+#include "weft_vet/tu_context.h"
+
 namespace weft::vet {
 
 std::unique_ptr<clang::tooling::FrontendActionFactory> match_user_code(
-    clang::ast_matchers::MatchFinder& finder);
+    clang::ast_matchers::MatchFinder& finder, TuContext& tu);
 
 }  // namespace weft::vet

@@ -1,5 +1,5 @@
 // weft-async-discarded: the future of std::async thrown away, so its destructor waits at once.
-#include "analyzer/src/check.h"
+#include "weft_vet/check.h"
 #include "checkers/common/concurrency_ast.h"
 
 namespace weft::vet {
@@ -40,7 +40,7 @@ class AsyncDiscarded : public Check {
       if (stmt == nullptr || isa<ReturnStmt, CoreturnStmt>(stmt)) return;  // initialises, returns
       break;  // a statement of its own
     }
-    reporter_.report("weft-async-discarded", *r.SourceManager, call->getBeginLoc(),
+    report(*r.SourceManager, call->getBeginLoc(),
                      "the future returned by std::async is discarded; its destructor waits "
                      "for the task right here, so nothing runs concurrently (keep the future "
                      "and call get() when the result is needed)");
@@ -48,5 +48,5 @@ class AsyncDiscarded : public Check {
 };
 
 }  // namespace
-std::unique_ptr<Check> make_async_discarded(Reporter& r) { return std::make_unique<AsyncDiscarded>(r); }
+std::unique_ptr<Check> make_async_discarded(TuContext& tu) { return std::make_unique<AsyncDiscarded>(tu); }
 }  // namespace weft::vet

@@ -13,7 +13,7 @@
 
 #include <cctype>
 
-#include "analyzer/src/check.h"
+#include "weft_vet/check.h"
 #include "checkers/common/lock_flow.h"
 
 namespace weft::vet {
@@ -109,7 +109,7 @@ class BareLockUnlock : public Check {
         }
       }
       if (!lock || !clean_region(stmts, *lock, u - 1, unlock.mutex.id)) return;
-      report(r, *manual_op(stmts[*lock]), unlock);
+      report_pair(r, *manual_op(stmts[*lock]), unlock);
       floor = *lock + 1;
     }
   }
@@ -128,7 +128,7 @@ class BareLockUnlock : public Check {
     return true;
   }
 
-  void report(const MatchFinder::MatchResult& r, const ManualOp& lock, const ManualOp& unlock) {
+  void report_pair(const MatchFinder::MatchResult& r, const ManualOp& lock, const ManualOp& unlock) {
     const SourceManager& sm = *r.SourceManager;
     const LangOptions& lang = r.Context->getLangOpts();
     const Expr* object = lock.call->getImplicitObjectArgument();
@@ -154,8 +154,7 @@ class BareLockUnlock : public Check {
       fix.push_back(FixItHint::CreateRemoval(line_of(unlock.call->getBeginLoc(), unlock_end, sm)));
     }
     const std::string op = lock.shared ? "read-locked" : "locked";
-    reporter_.report(
-        "weft-bare-lock-unlock", sm, lock.call->getExprLoc(),
+    report(sm, lock.call->getExprLoc(),
         "'" + lock.mutex.name + "' is " + op + " and unlocked by hand, and the unlock ends the "
         "block: a " + guard + " declared here releases it at the same point, and also when "
         "something between throws, which leaves this mutex locked for ever (C++ Core "
@@ -228,5 +227,5 @@ class BareLockUnlock : public Check {
 };
 
 }  // namespace
-std::unique_ptr<Check> make_bare_lock_unlock(Reporter& r) { return std::make_unique<BareLockUnlock>(r); }
+std::unique_ptr<Check> make_bare_lock_unlock(TuContext& tu) { return std::make_unique<BareLockUnlock>(tu); }
 }  // namespace weft::vet

@@ -25,7 +25,7 @@ class BlockingUnderLock : public LockFlowCheck {
       if (held.empty() || (e.what == "Cond::wait" && held.size() < 2)) continue;
       std::string names;
       for (const LockKey* k : held) names += (names.empty() ? "'" : ", '") + k->name + "'";
-      reporter_.report("weft-blocking-under-lock", *r.SourceManager, e.at,
+      report(*r.SourceManager, e.at,
                        e.what + " while holding " + names + "; whoever must act to unblock it "
                        "(the other side of the channel, the task being waited for) may need "
                        "that lock first, and every other task that wants it waits too (unlock "
@@ -36,7 +36,7 @@ class BlockingUnderLock : public LockFlowCheck {
 };
 
 }  // namespace
-std::unique_ptr<Check> make_blocking_under_lock(Reporter& r) {
-  return std::make_unique<BlockingUnderLock>(r);
+std::unique_ptr<Check> make_blocking_under_lock(TuContext& tu) {
+  return std::make_unique<BlockingUnderLock>(tu);
 }
 }  // namespace weft::vet

@@ -31,13 +31,13 @@ class ChannelDoubleClose : public FunctionCheck {
       if (always_chan(e.before, kClosed)) {
         std::vector<std::pair<SourceLocation, std::string>> notes;
         if (e.closed_at.isValid()) notes.emplace_back(e.closed_at, "'" + e.name + "' is closed here first");
-        reporter_.report("weft-channel-double-close", *r.SourceManager, e.at,
+        report(*r.SourceManager, e.at,
                          "'" + e.name + "' is closed again on a path that already closed it; a "
                          "close of a closed channel panics (close once, in the owner; a Once "
                          "if several paths may close)",
                          notes);
       } else if (isa<ParmVarDecl>(e.var) && receives[e.var] > 0 && sends[e.var] == 0) {
-        reporter_.report("weft-channel-double-close", *r.SourceManager, e.at,
+        report(*r.SourceManager, e.at,
                          "'" + e.name + "' is a channel this function was given and only "
                          "receives from, yet it closes it; its owner (the sender) closes it too, "
                          "or sends after this close — a panic either way (let the owner close; "
@@ -47,7 +47,7 @@ class ChannelDoubleClose : public FunctionCheck {
     const auto* method = dyn_cast<CXXMethodDecl>(&function);
     if (method != nullptr && method->getParent()->isLambda()) return;  // with its creator
     for (const CloseTwice& t : close_per_call_twice(function)) {
-      reporter_.report("weft-channel-double-close", *r.SourceManager, t.close,
+      report(*r.SourceManager, t.close,
                        "'" + t.method + "' closes '" + t.channel + "' on every call, and '" +
                            t.object + "." + t.method + "()' runs twice (both calls are "
                            "unconditional, here or in a task sharing '" + t.object + "'); the "
@@ -60,7 +60,7 @@ class ChannelDoubleClose : public FunctionCheck {
 };
 
 }  // namespace
-std::unique_ptr<Check> make_channel_double_close(Reporter& r) {
-  return std::make_unique<ChannelDoubleClose>(r);
+std::unique_ptr<Check> make_channel_double_close(TuContext& tu) {
+  return std::make_unique<ChannelDoubleClose>(tu);
 }
 }  // namespace weft::vet

@@ -59,7 +59,7 @@ class ChannelNeverClosed : public FunctionCheck {
       // Nothing here closes it: flagged when a range here waits for the close, and no other
       // code it is handed to could close it.
       if (ranges.empty() || handed_to_a_call(ctx, body, ch)) return;
-      reporter_.report("weft-channel-never-closed", *r.SourceManager, ch->getLocation(),
+      report(*r.SourceManager, ch->getLocation(),
                        "'" + ch->getNameAsString() + "' is ranged over until it is closed, but "
                        "nothing closes it; when the senders finish, the range waits for ever (the "
                        "owner closes it after the last send — with several senders, a WaitGroup "
@@ -78,7 +78,7 @@ class ChannelNeverClosed : public FunctionCheck {
           std::find(e.closed.begin(), e.closed.end(), ch) != e.closed.end()) {
         continue;
       }
-      reporter_.report("weft-channel-never-closed", *r.SourceManager, e.at,
+      report(*r.SourceManager, e.at,
                        "this path ends the task that sends on '" + ch->getNameAsString() +
                            "' without closing it, and its consumer waits for the close for ever "
                            "(close on every path: leave the loop with break, or close in a scope "
@@ -118,7 +118,7 @@ class ChannelNeverClosed : public FunctionCheck {
 };
 
 }  // namespace
-std::unique_ptr<Check> make_channel_never_closed(Reporter& r) {
-  return std::make_unique<ChannelNeverClosed>(r);
+std::unique_ptr<Check> make_channel_never_closed(TuContext& tu) {
+  return std::make_unique<ChannelNeverClosed>(tu);
 }
 }  // namespace weft::vet

@@ -11,7 +11,7 @@
 #include <map>
 #include <vector>
 
-#include "tu_generation.h"
+#include "weft_vet/tu_context.h"
 
 namespace weft::vet {
 
@@ -79,15 +79,16 @@ inline clang::SourceLocation exit_location(const clang::CFGBlock& block,
   return {};
 }
 
+// The flows of a TU's functions, kept in its TuContext (dropped with the TU).
+template <class Flow>
+struct FlowCache {
+  std::map<const clang::FunctionDecl*, Flow> flows;
+};
+
 // compute(function), once per function of the translation unit being analysed.
 template <class Flow, class Compute>
 const Flow& cached_per_tu(const clang::FunctionDecl& function, Compute compute) {
-  thread_local std::uint64_t cached_for = ~std::uint64_t{0};
-  thread_local std::map<const clang::FunctionDecl*, Flow> cache;
-  if (cached_for != tu_generation) {  // a new TU: its nodes may sit at the old ones' addresses
-    cache.clear();
-    cached_for = tu_generation;
-  }
+  auto& cache = TuContext::of(function.getASTContext()).result<FlowCache<Flow>>().flows;
   auto it = cache.find(&function);
   if (it == cache.end()) it = cache.emplace(&function, compute()).first;
   return it->second;

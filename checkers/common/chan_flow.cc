@@ -11,7 +11,7 @@
 #include <set>
 
 #include "cfg_flow.h"
-#include "tu_generation.h"
+#include "weft_vet/tu_context.h"
 
 namespace weft::vet {
 
@@ -162,15 +162,18 @@ bool never_made(ASTContext& context, const FieldDecl* f) {
       !context.getSourceManager().isInMainFile(f->getParent()->getLocation())) {
     return false;
   }
-  thread_local std::uint64_t scanned_for = ~std::uint64_t{0};
-  thread_local std::set<const FieldDecl*> made;
-  if (scanned_for != tu_generation) {  // once per TU, over the code the user wrote
+  struct Made {  // the TU's made channel fields, found once per TU over the code the user wrote
+    bool scanned = false;
+    std::set<const FieldDecl*> fields;
+  };
+  Made& made = TuContext::of(context).result<Made>();
+  if (!made.scanned) {
     MadeFields scan;
     scan.TraverseAST(context);
-    made = std::move(scan.made);
-    scanned_for = tu_generation;
+    made.fields = std::move(scan.made);
+    made.scanned = true;
   }
-  return made.count(f) == 0;
+  return made.fields.count(f) == 0;
 }
 
 struct State {

@@ -4,14 +4,13 @@
 
 #include <set>
 
-#include "analyzer/src/check.h"
-#include "tu_generation.h"
+#include "weft_vet/check.h"
 
 namespace weft::vet {
 
 class FunctionCheck : public Check {
  public:
-  explicit FunctionCheck(Reporter& reporter) : Check(reporter) { begin_translation_unit(); }
+  using Check::Check;
   void register_matchers(clang::ast_matchers::MatchFinder& finder) final {
     using namespace clang::ast_matchers;
     finder.addMatcher(functionDecl(isDefinition(), hasBody(compoundStmt())).bind("function"), this);

@@ -14,7 +14,7 @@
 #include <set>
 
 #include "cfg_flow.h"
-#include "tu_generation.h"
+#include "weft_vet/tu_context.h"
 
 namespace weft::vet {
 namespace {
@@ -89,13 +89,13 @@ const FieldDecl* forwarded_member(const FunctionDecl* f, bool acquire, bool& sha
 // Is `record` a lock (and which kind), by attributes or by being a wrapper? Computed once per
 // record of the current translation unit.
 MutexKind record_lock_kind(const CXXRecordDecl* record) {
-  thread_local std::uint64_t cached_for = ~std::uint64_t{0};
-  thread_local std::map<const CXXRecordDecl*, MutexKind> cache;
-  if (cached_for != tu_generation) {
-    cache.clear();
-    cached_for = tu_generation;
-  }
+  struct Kinds {  // per record of the TU
+    std::map<const CXXRecordDecl*, MutexKind> of;
+  };
   record = record->getDefinition();
+  if (record == nullptr) return MutexKind::none;
+  std::map<const CXXRecordDecl*, MutexKind>& cache =
+      TuContext::of(record->getASTContext()).result<Kinds>().of;
   if (record == nullptr) return MutexKind::none;
   if (auto it = cache.find(record); it != cache.end()) return it->second;
   cache[record] = MutexKind::none;  // while it is computed: a wrapper of itself is none

@@ -5,7 +5,7 @@
 
 #include <vector>
 
-#include "analyzer/src/check.h"
+#include "weft_vet/check.h"
 #include "concurrency_ast.h"
 
 namespace weft::vet {

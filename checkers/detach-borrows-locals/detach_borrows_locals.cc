@@ -1,7 +1,7 @@
 // weft-detach-borrows-locals: a detached thread given references or pointers to locals.
 #include <clang/AST/Decl.h>
 
-#include "analyzer/src/check.h"
+#include "weft_vet/check.h"
 #include "checkers/common/concurrency_ast.h"
 
 namespace weft::vet {
@@ -49,7 +49,7 @@ class DetachBorrowsLocals : public Check {
       }
     }
     if (notes.empty()) return;
-    reporter_.report("weft-detach-borrows-locals", *r.SourceManager, detach->getExprLoc(),
+    report(*r.SourceManager, detach->getExprLoc(),
                      "detached thread borrows local " + names +
                          "; the thread can outlive this scope and then uses a destroyed "
                          "object (pass copies, or join instead of detaching)",
@@ -58,7 +58,7 @@ class DetachBorrowsLocals : public Check {
 };
 
 }  // namespace
-std::unique_ptr<Check> make_detach_borrows_locals(Reporter& r) {
-  return std::make_unique<DetachBorrowsLocals>(r);
+std::unique_ptr<Check> make_detach_borrows_locals(TuContext& tu) {
+  return std::make_unique<DetachBorrowsLocals>(tu);
 }
 }  // namespace weft::vet

@@ -39,11 +39,11 @@ class DoubleLock : public LockFlowCheck {
         what = "this " + std::string(e.shared ? "read lock" : "lock") + " of '" + e.key.name +
                "' comes while this path already holds it; ";
       }
-      reporter_.report("weft-double-lock", *r.SourceManager, e.at, what + why, notes);
+      report(*r.SourceManager, e.at, what + why, notes);
     }
   }
 };
 
 }  // namespace
-std::unique_ptr<Check> make_double_lock(Reporter& r) { return std::make_unique<DoubleLock>(r); }
+std::unique_ptr<Check> make_double_lock(TuContext& tu) { return std::make_unique<DoubleLock>(tu); }
 }  // namespace weft::vet

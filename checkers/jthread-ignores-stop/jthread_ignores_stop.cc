@@ -21,8 +21,7 @@ class JthreadIgnoresStop : public TaskStartCheck {
     const ParmVarDecl* token = stop_token_param(args[0]);
     for (const Stmt* loop : endless_loops(body)) {
       if (token != nullptr && mentions(loop, token, *r.Context)) continue;
-      reporter_.report(
-          "weft-jthread-ignores-stop", *r.SourceManager, start->getBeginLoc(),
+      report(*r.SourceManager, start->getBeginLoc(),
           std::string("this std::jthread's callable loops for ever and ") +
               (token ? "never checks its std::stop_token" : "takes no std::stop_token") +
               "; the jthread's destructor asks it to stop and then waits for ever (take a "
@@ -48,7 +47,7 @@ class JthreadIgnoresStop : public TaskStartCheck {
 };
 
 }  // namespace
-std::unique_ptr<Check> make_jthread_ignores_stop(Reporter& r) {
-  return std::make_unique<JthreadIgnoresStop>(r);
+std::unique_ptr<Check> make_jthread_ignores_stop(TuContext& tu) {
+  return std::make_unique<JthreadIgnoresStop>(tu);
 }
 }  // namespace weft::vet

@@ -26,7 +26,7 @@ class LockLeakOnPath : public LockFlowCheck {
                 flow.held_at_entry.end()) {
           continue;
         }
-        reporter_.report("weft-lock-leak-on-path", *r.SourceManager, e.at,
+        report(*r.SourceManager, e.at,
                          "this path leaves the function with '" + key.name + "' still locked, "
                          "though other paths unlock it; the next lock of it waits for ever "
                          "(hold it with a guard — weft::MutexLock, std::lock_guard — so that "
@@ -38,7 +38,7 @@ class LockLeakOnPath : public LockFlowCheck {
 };
 
 }  // namespace
-std::unique_ptr<Check> make_lock_leak_on_path(Reporter& r) {
-  return std::make_unique<LockLeakOnPath>(r);
+std::unique_ptr<Check> make_lock_leak_on_path(TuContext& tu) {
+  return std::make_unique<LockLeakOnPath>(tu);
 }
 }  // namespace weft::vet

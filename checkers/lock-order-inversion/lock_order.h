@@ -23,8 +23,8 @@
 #include <string>
 #include <vector>
 
-#include "analyzer/src/check.h"
-#include "analyzer/src/finding.h"
+#include "weft_vet/check.h"
+#include "weft_vet/finding.h"
 
 namespace weft::vet::lock_order {
 

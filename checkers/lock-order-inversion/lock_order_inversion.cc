@@ -65,7 +65,7 @@ class LockOrderInversion : public LockFlowCheck {
         auto at = taken_at.find(key.id);
         auto t = term(key.access, key.name, function);
         if (at == taken_at.end() || !t) continue;
-        out.push_back({*t, reporter_.place(sm, at->second)});
+        out.push_back({*t, reporter().place(sm, at->second)});
       }
       return out;
     };
@@ -75,25 +75,25 @@ class LockOrderInversion : public LockFlowCheck {
       if (e.kind == LockEvent::Kind::call) calls_with_locks[e.call] = &e;
       if (e.kind != LockEvent::Kind::acquire || e.callee_acquire.isValid()) continue;
       auto t = term(e.key.access, e.key.name, function);
-      if (!t || reporter_.in_system_header(sm, e.at)) continue;
+      if (!t || reporter().in_system_header(sm, e.at)) continue;
       out.acquisitions.push_back(
-          {*t, reporter_.place(sm, e.at), reporter_.suppressed(kCheck, sm, e.at), held(e)});
+          {*t, reporter().place(sm, e.at), reporter().suppressed(kCheck, sm, e.at), held(e)});
     }
 
     CallScan scan;
     scan.TraverseStmt(const_cast<Stmt*>(function.getBody()));
     for (const CallExpr* call : scan.calls) {
       const FunctionDecl* callee = call->getDirectCallee();
-      if (reporter_.in_system_header(sm, callee->getLocation()) ||
-          reporter_.in_system_header(sm, call->getExprLoc())) {
+      if (reporter().in_system_header(sm, callee->getLocation()) ||
+          reporter().in_system_header(sm, call->getExprLoc())) {
         continue;
       }
       lock_order::Call c;
       c.callee = usr_of(callee);
       if (c.callee.empty()) continue;
       c.callee_name = callee->getNameAsString();
-      c.at = reporter_.place(sm, call->getExprLoc());
-      c.suppressed = reporter_.suppressed(kCheck, sm, call->getExprLoc());
+      c.at = reporter().place(sm, call->getExprLoc());
+      c.suppressed = reporter().suppressed(kCheck, sm, call->getExprLoc());
       unsigned first_arg = 0;
       if (const auto* method = dyn_cast<CXXMethodDecl>(callee); method && !method->isStatic()) {
         c.has_object = true;
@@ -160,7 +160,7 @@ class LockOrderInversion : public LockFlowCheck {
         t.variable = "g:" + v->getQualifiedNameAsString();  // the same in every TU
         t.variable_name = v->getQualifiedNameAsString();
       } else {  // this TU's own: named by where it is declared
-        t.variable = "l:" + where(reporter_, sm_of(function), v->getLocation());
+        t.variable = "l:" + where(reporter(), sm_of(function), v->getLocation());
         t.variable_name = v->getNameAsString();
       }
       if (isa<ParmVarDecl>(root) && root->getDeclContext() != &function) {
@@ -215,7 +215,7 @@ class LockOrderInversion : public LockFlowCheck {
     if (record == nullptr) return m->getQualifiedNameAsString();
     std::string name = record->getQualifiedNameAsString() + "::" + m->getNameAsString();
     if (!record->isExternallyVisible()) {
-      name += "@" + where(reporter_, sm_of(function), record->getLocation());
+      name += "@" + where(reporter(), sm_of(function), record->getLocation());
     }
     return name;
   }
@@ -225,8 +225,8 @@ class LockOrderInversion : public LockFlowCheck {
 
 }  // namespace
 
-std::unique_ptr<Check> make_lock_order_inversion(Reporter& r) {
-  return std::make_unique<LockOrderInversion>(r);
+std::unique_ptr<Check> make_lock_order_inversion(TuContext& tu) {
+  return std::make_unique<LockOrderInversion>(tu);
 }
 
 std::vector<Finding> finish_lock_order_inversion(std::span<const std::unique_ptr<TuSummary>> summaries) {

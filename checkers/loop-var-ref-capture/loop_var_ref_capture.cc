@@ -67,8 +67,7 @@ class LoopVarRefCapture : public TaskStartCheck {
       advice = "it cannot be copied: wait for the task before the iteration ends, or declare it "
                "outside the loop";
     }
-    reporter_.report(
-        "weft-loop-var-ref-capture", *r.SourceManager, start->getBeginLoc(),
+    report(*r.SourceManager, start->getBeginLoc(),
         "the task captures " + names + " by reference, but " +
             (borrowed.size() == 1 ? "it is a per-iteration variable" : "they are per-iteration variables") +
             " of the enclosing loop; the task may run after the iteration ends and read a later "
@@ -195,7 +194,7 @@ class LoopVarRefCapture : public TaskStartCheck {
 };
 
 }  // namespace
-std::unique_ptr<Check> make_loop_var_ref_capture(Reporter& r) {
-  return std::make_unique<LoopVarRefCapture>(r);
+std::unique_ptr<Check> make_loop_var_ref_capture(TuContext& tu) {
+  return std::make_unique<LoopVarRefCapture>(tu);
 }
 }  // namespace weft::vet

@@ -12,7 +12,7 @@
 
 #include <set>
 
-#include "analyzer/src/check.h"
+#include "weft_vet/check.h"
 #include "checkers/common/lock_flow.h"
 
 namespace weft::vet {
@@ -121,8 +121,7 @@ class MutexCopied : public Check {
                                                                    cast<CXXConstructorDecl>(copy)->isCopyConstructor())
                                  ? "copy"
                                  : "move";
-    reporter_.report(
-        "weft-mutex-copied", sm, first->getExprLoc(),
+    report(sm, first->getExprLoc(),
         "this " + what + " " + kind + " of '" + record->getNameAsString() + "' reads " + list +
             " of '" + source->getNameAsString() + "' without holding '" + source->getNameAsString() +
             "." + mutexes.front()->getNameAsString() + "', the lock that guards " +
@@ -166,5 +165,5 @@ class MutexCopied : public Check {
 };
 
 }  // namespace
-std::unique_ptr<Check> make_mutex_copied(Reporter& r) { return std::make_unique<MutexCopied>(r); }
+std::unique_ptr<Check> make_mutex_copied(TuContext& tu) { return std::make_unique<MutexCopied>(tu); }
 }  // namespace weft::vet

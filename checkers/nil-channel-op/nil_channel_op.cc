@@ -21,7 +21,7 @@ class NilChannelOp : public FunctionCheck {
         bool all_nil = true;
         for (ChanMask m : e.cases) all_nil &= always_chan(m, kNil);
         if (!all_nil) continue;
-        reporter_.report("weft-nil-channel-op", *r.SourceManager, e.at,
+        report(*r.SourceManager, e.at,
                          "every case of this select is a nil channel and it has no default "
                          "case; a nil channel is never ready, so the select blocks for ever "
                          "(make the channels with make_chan, or add a case that can fire)");
@@ -32,7 +32,7 @@ class NilChannelOp : public FunctionCheck {
         continue;
       }
       const std::string op = e.kind == ChanEvent::Kind::send ? "a send on" : "a receive from";
-      reporter_.report("weft-nil-channel-op", *r.SourceManager, e.at,
+      report(*r.SourceManager, e.at,
                        op + " '" + e.name + "', which is still a nil channel here "
                        "(default-constructed, never made); it blocks for ever (make it with "
                        "weft::make_chan first)",
@@ -42,7 +42,7 @@ class NilChannelOp : public FunctionCheck {
 };
 
 }  // namespace
-std::unique_ptr<Check> make_nil_channel_op(Reporter& r) {
-  return std::make_unique<NilChannelOp>(r);
+std::unique_ptr<Check> make_nil_channel_op(TuContext& tu) {
+  return std::make_unique<NilChannelOp>(tu);
 }
 }  // namespace weft::vet

@@ -19,7 +19,7 @@ class SendAfterClose : public FunctionCheck {
       if (e.kind != ChanEvent::Kind::send || !always_chan(e.before, kClosed)) continue;
       std::vector<std::pair<SourceLocation, std::string>> notes;
       if (e.closed_at.isValid()) notes.emplace_back(e.closed_at, "'" + e.name + "' is closed here");
-      reporter_.report("weft-send-after-close", *r.SourceManager, e.at,
+      report(*r.SourceManager, e.at,
                        "a send on '" + e.name + "' after this path closed it; a send on a "
                        "closed channel panics, even a try_send or a select's send case (close "
                        "after the last send)",
@@ -29,7 +29,7 @@ class SendAfterClose : public FunctionCheck {
 };
 
 }  // namespace
-std::unique_ptr<Check> make_send_after_close(Reporter& r) {
-  return std::make_unique<SendAfterClose>(r);
+std::unique_ptr<Check> make_send_after_close(TuContext& tu) {
+  return std::make_unique<SendAfterClose>(tu);
 }
 }  // namespace weft::vet

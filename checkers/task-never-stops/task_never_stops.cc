@@ -22,8 +22,7 @@ class TaskNeverStops : public TaskStartCheck {
     }
     for (const Stmt* loop : endless_loops(callable_body(args[0]))) {
       if (!has_channel_op(loop)) continue;
-      reporter_.report(
-          "weft-task-never-stops", *r.SourceManager, start->getBeginLoc(),
+      report(*r.SourceManager, start->getBeginLoc(),
           "this task loops for ever on channel operations and nothing can stop it (no done "
           "channel or context case that returns); when its consumer goes away it blocks for "
           "ever and leaks (select on a done channel or ctx.done() and return)",
@@ -34,5 +33,5 @@ class TaskNeverStops : public TaskStartCheck {
 };
 
 }  // namespace
-std::unique_ptr<Check> make_task_never_stops(Reporter& r) { return std::make_unique<TaskNeverStops>(r); }
+std::unique_ptr<Check> make_task_never_stops(TuContext& tu) { return std::make_unique<TaskNeverStops>(tu); }
 }  // namespace weft::vet

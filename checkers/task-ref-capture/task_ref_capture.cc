@@ -2,7 +2,7 @@
 // return before the task is done with them.
 #include <clang/AST/ParentMapContext.h>
 
-#include "analyzer/src/check.h"
+#include "weft_vet/check.h"
 #include "checkers/common/concurrency_ast.h"
 #include "checkers/common/loops.h"
 
@@ -38,7 +38,7 @@ class TaskRefCapture : public Check {
       notes.emplace_back(var->getLocation(), "'" + var->getNameAsString() + "' is declared here");
     }
     if (notes.empty() || waits_after(*r.Context, fn->getBody(), start)) return;
-    reporter_.report("weft-task-ref-capture", *r.SourceManager, start->getBeginLoc(),
+    report(*r.SourceManager, start->getBeginLoc(),
                      "the task borrows local " + names +
                          " by reference, but nothing in this function waits for the task "
                          "(WaitGroup::wait, a receive, a select); the function can return "
@@ -50,5 +50,5 @@ class TaskRefCapture : public Check {
 };
 
 }  // namespace
-std::unique_ptr<Check> make_task_ref_capture(Reporter& r) { return std::make_unique<TaskRefCapture>(r); }
+std::unique_ptr<Check> make_task_ref_capture(TuContext& tu) { return std::make_unique<TaskRefCapture>(tu); }
 }  // namespace weft::vet

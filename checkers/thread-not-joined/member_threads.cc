@@ -146,7 +146,7 @@ void MemberThreads::check(const MatchFinder::MatchResult& r, const FieldDecl* f)
   // Joined from outside the class: an owner joins `inner.thread_` before it destroys inner.
   if (joined_outside(*r.Context, f, cls)) return;
 
-  reporter_.report(check_, *r.SourceManager, f->getLocation(),
+  check_.report(*r.SourceManager, f->getLocation(),
                    "member std::thread '" + f->getNameAsString() + "' is started but " +
                        cls->getNameAsString() +
                        "'s destructor never joins it; destroying the object while the thread "

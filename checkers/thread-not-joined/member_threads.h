@@ -7,18 +7,17 @@
 
 #include <clang/ASTMatchers/ASTMatchFinder.h>
 
-#include "analyzer/src/reporter.h"
+#include "weft_vet/check.h"
 
 namespace weft::vet {
 
 class MemberThreads {
  public:
-  MemberThreads(Reporter& reporter, const char* check) : reporter_(reporter), check_(check) {}
+  explicit MemberThreads(Check& check) : check_(check) {}
   void check(const clang::ast_matchers::MatchFinder::MatchResult& r, const clang::FieldDecl* f);
 
  private:
-  Reporter& reporter_;
-  const char* check_;
+  Check& check_;  // reports as this check
 };
 
 }  // namespace weft::vet

@@ -14,7 +14,7 @@
 #include <map>
 #include <set>
 
-#include "analyzer/src/check.h"
+#include "weft_vet/check.h"
 #include "checkers/common/cfg_flow.h"
 #include "checkers/common/concurrency_ast.h"
 #include "member_threads.h"
@@ -393,7 +393,7 @@ class ThreadNotJoined : public Check {
 
   void report_throw(const VarDecl* v, const CXXThrowExpr* t) {
     if (!reported_.insert(v).second) return;
-    reporter_.report(kCheck, *sm_, t->getBeginLoc(),
+    report(*sm_, t->getBeginLoc(),
                      "this throw leaves the scope while " + what(v) +
                          (container(v) ? "; destroying a joinable std::thread calls std::terminate"
                                        : "; its destructor calls std::terminate") +
@@ -409,7 +409,7 @@ class ThreadNotJoined : public Check {
                      : "; its destructor calls std::terminate (join it on this path too, e.g. "
                        "with a guard, or use std::jthread)";
     if (!first_end_.count(v)) {
-      reporter_.report(kCheck, *sm_, v->getLocation(),
+      report(*sm_, v->getLocation(),
                        container(v)
                            ? "the std::threads in '" + v->getName().str() +
                                  "' are never joined or detached; destroying a joinable "
@@ -421,20 +421,20 @@ class ThreadNotJoined : public Check {
       return;
     }
     if (const auto* ret = dyn_cast_or_null<ReturnStmt>(trigger)) {
-      reporter_.report(kCheck, *sm_, ret->getBeginLoc(),
+      report(*sm_, ret->getBeginLoc(),
                        "this return leaves the scope while " + what(v) +
                            macro_note(ret->getBeginLoc()) + consequence,
                        notes(v));
     } else if (trigger != nullptr && (isa<BreakStmt>(trigger) || isa<ContinueStmt>(trigger) ||
                                       isa<GotoStmt>(trigger))) {
-      reporter_.report(kCheck, *sm_, trigger->getBeginLoc(),
+      report(*sm_, trigger->getBeginLoc(),
                        std::string("this ") + trigger->getStmtClassName() +
                            " leaves the scope while " + what(v) + consequence,
                        notes(v));
     } else {
       SourceLocation at = trigger ? trigger->getEndLoc() : v->getLocation();
       if (const auto* block = dyn_cast_or_null<CompoundStmt>(trigger)) at = block->getRBracLoc();
-      reporter_.report(kCheck, *sm_, at,
+      report(*sm_, at,
                        "at the end of its scope, " + what(v) + " on some path" + consequence,
                        notes(v));
     }
@@ -448,9 +448,9 @@ class ThreadNotJoined : public Check {
   const SourceManager* sm_ = nullptr;
   const LangOptions* lang_ = nullptr;
   std::set<const FunctionDecl*> seen_;
-  MemberThreads members_{reporter_, kCheck};
+  MemberThreads members_{*this};
 };
 
 }  // namespace
-std::unique_ptr<Check> make_thread_not_joined(Reporter& r) { return std::make_unique<ThreadNotJoined>(r); }
+std::unique_ptr<Check> make_thread_not_joined(TuContext& tu) { return std::make_unique<ThreadNotJoined>(tu); }
 }  // namespace weft::vet

@@ -60,8 +60,7 @@ class UnbufferedSendAbandoned : public TaskStartCheck {
       if (inside(sm, task, ch->getLocation()) || !made_unbuffered(ch, *r.Context)) continue;
       const SourceLocation select = abandoning_select(r, *outer, task, ch);
       if (select.isInvalid()) continue;
-      reporter_.report(
-          "weft-unbuffered-send-abandoned", sm, send->getExprLoc(),
+      report(sm, send->getExprLoc(),
           "the task sends on unbuffered '" + ch->getNameAsString() + "', but its creator "
           "receives from it only in a select that can take another case; when that case wins "
           "nobody receives and the task blocks for ever (a leak) — give the channel room for "
@@ -108,7 +107,7 @@ class UnbufferedSendAbandoned : public TaskStartCheck {
 };
 
 }  // namespace
-std::unique_ptr<Check> make_unbuffered_send_abandoned(Reporter& r) {
-  return std::make_unique<UnbufferedSendAbandoned>(r);
+std::unique_ptr<Check> make_unbuffered_send_abandoned(TuContext& tu) {
+  return std::make_unique<UnbufferedSendAbandoned>(tu);
 }
 }  // namespace weft::vet

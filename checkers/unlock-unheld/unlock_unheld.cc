@@ -30,14 +30,14 @@ class UnlockUnheld : public LockFlowCheck {
     for (const LockEvent& e : flow.events) {
       if (e.kind != LockEvent::Kind::release || e.by_guard) continue;
       if (e.manual_under_guard && guard_finds_it_free(flow, e.key)) {
-        reporter_.report("weft-unlock-unheld", *r.SourceManager, e.at,
+        report(*r.SourceManager, e.at,
                          "'" + e.key.name + "' is unlocked by hand while a guard holds it; the "
                          "guard unlocks it again when it goes out of scope, and that unlock of "
                          "an unlocked mutex panics (or is undefined for std::mutex) — let the "
                          "guard unlock it, or use std::unique_lock and its unlock()",
                          acquired_at(flow, e.key));
       } else if (!e.manual_under_guard && always(e.before, kFree) && !flow.escaped(e.key)) {
-        reporter_.report("weft-unlock-unheld", *r.SourceManager, e.at,
+        report(*r.SourceManager, e.at,
                          "'" + e.key.name + "' is unlocked on a path where it is not held; an "
                          "unlock of an unlocked mutex panics (\"sync: unlock of unlocked "
                          "mutex\") or is undefined for std::mutex");
@@ -47,5 +47,5 @@ class UnlockUnheld : public LockFlowCheck {
 };
 
 }  // namespace
-std::unique_ptr<Check> make_unlock_unheld(Reporter& r) { return std::make_unique<UnlockUnheld>(r); }
+std::unique_ptr<Check> make_unlock_unheld(TuContext& tu) { return std::make_unique<UnlockUnheld>(tu); }
 }  // namespace weft::vet

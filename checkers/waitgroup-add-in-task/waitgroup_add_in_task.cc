@@ -1,5 +1,5 @@
 // weft-waitgroup-add-in-task: WaitGroup::add called inside the task it counts.
-#include "analyzer/src/check.h"
+#include "weft_vet/check.h"
 #include "checkers/common/concurrency_ast.h"
 
 namespace weft::vet {
@@ -35,7 +35,7 @@ class WaitGroupAddInTask : public Check {
         return;  // a WaitGroup of the task's own
       }
     }
-    reporter_.report("weft-waitgroup-add-in-task", *r.SourceManager, add->getExprLoc(),
+    report(*r.SourceManager, add->getExprLoc(),
                      "WaitGroup::add is called inside the task it counts; wait() can run "
                      "before this add and return while the task still works (call add before "
                      "starting the task)",
@@ -44,7 +44,7 @@ class WaitGroupAddInTask : public Check {
 };
 
 }  // namespace
-std::unique_ptr<Check> make_waitgroup_add_in_task(Reporter& r) {
-  return std::make_unique<WaitGroupAddInTask>(r);
+std::unique_ptr<Check> make_waitgroup_add_in_task(TuContext& tu) {
+  return std::make_unique<WaitGroupAddInTask>(tu);
 }
 }  // namespace weft::vet

@@ -12,8 +12,8 @@
 #include <utility>
 #include <vector>
 
-#include "finding.h"
-#include "suppression.h"
+#include "weft_vet/finding.h"
+#include "weft_vet/suppression.h"
 
 namespace weft::vet {
 

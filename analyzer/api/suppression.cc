@@ -1,6 +1,6 @@
-#include "suppression.h"
+#include "weft_vet/suppression.h"
 
-#include "check_filter.h"
+#include "weft_vet/glob.h"
 
 namespace weft::vet {
 

@@ -1,4 +1,4 @@
-#include "reporter.h"
+#include "weft_vet/reporter.h"
 
 #include <llvm/ADT/SmallString.h>
 #include <llvm/Support/FileSystem.h>
