@@ -2,6 +2,9 @@
 // consumes until it is closed, while its owner — the code that makes it and sends on it —
 // never closes it, or ends a sending task on a path that skips the close.
 #include <clang/AST/ParentMapContext.h>
+#include <clang/AST/RecursiveASTVisitor.h>
+
+#include <map>
 
 #include "checkers/common/chan_flow.h"
 #include "checkers/common/function_check.h"
@@ -18,19 +21,42 @@ class ChannelNeverClosed : public FunctionCheck {
 
  protected:
   void on_function(const MatchFinder::MatchResult& r, const FunctionDecl& function) override {
-    ASTContext& ctx = *r.Context;
-    const Stmt& body = *function.getBody();
-    auto made = varDecl(hasInitializer(ignoringImplicit(
-                            callExpr(callee(functionDecl(hasName("::weft::make_chan")))))))
-                    .bind("ch");
-    for (const BoundNodes& b : match(findAll(declStmt(has(made))), body, ctx)) {
-      const auto* ch = b.getNodeAs<VarDecl>("ch");
-      if (enclosing_function(ctx, ch) != &function) continue;  // a nested lambda's own
-      check_channel(r, body, ch);
-    }
+    const auto& made = made_channels(*r.Context);
+    const auto it = made.find(&function);
+    if (it == made.end()) return;  // no channel made here: nothing to look for
+    for (const VarDecl* ch : it->second) check_channel(r, *function.getBody(), ch);
   }
 
  private:
+  // The channels made by weft::make_chan in each function of the TU, found in one walk (a
+  // search of each function's body would cost the square of the nesting depth of lambdas).
+  static const std::map<const FunctionDecl*, std::vector<const VarDecl*>>& made_channels(
+      ASTContext& ctx) {
+    struct Made {
+      bool scanned = false;
+      std::map<const FunctionDecl*, std::vector<const VarDecl*>> by_function;
+    };
+    Made& made = TuContext::of(ctx).result<Made>();
+    if (made.scanned) return made.by_function;
+    made.scanned = true;
+    struct Scan : RecursiveASTVisitor<Scan> {
+      Made* made;
+      bool shouldVisitTemplateInstantiations() const { return true; }
+      bool VisitVarDecl(VarDecl* v) {
+        const auto* call = v->hasInit() ? dyn_cast<CallExpr>(v->getInit()->IgnoreImplicit()) : nullptr;
+        const FunctionDecl* callee = call != nullptr ? call->getDirectCallee() : nullptr;
+        if (callee == nullptr || callee->getQualifiedNameAsString() != "weft::make_chan") return true;
+        if (const auto* f = dyn_cast_or_null<FunctionDecl>(v->getParentFunctionOrMethod())) {
+          made->by_function[f].push_back(v);
+        }
+        return true;
+      }
+    } scan;
+    scan.made = &made;
+    for (Decl* d : ctx.getTraversalScope()) scan.TraverseDecl(d);
+    return made.by_function;
+  }
+
   void check_channel(const MatchFinder::MatchResult& r, const Stmt& body, const VarDecl* ch) {
     ASTContext& ctx = *r.Context;
     auto ref = ignoringParenImpCasts(declRefExpr(to(varDecl(equalsNode(ch)))));
