@@ -1,6 +1,6 @@
 #include "config.h"
 
-#include <llvm/ADT/StringRef.h>
+#include "did_you_mean.h"
 
 #include <algorithm>
 #include <array>
@@ -45,12 +45,7 @@ std::optional<std::string>* field(Config& c, std::string_view key) {
 std::string did_you_mean(std::string_view key) {
   constexpr std::array keys = {"Checks", "WarningsAsErrors", "HeaderFilterRegex",
                                "ExcludeHeaderFilterRegex"};
-  std::string best;
-  unsigned best_distance = 4;
-  for (const char* k : keys) {
-    const unsigned d = llvm::StringRef(key).edit_distance(k, true, best_distance);
-    if (d < best_distance) best_distance = d, best = k;
-  }
+  const std::string best = nearest_name(key, keys, 4);
   return best.empty() ? "" : " (did you mean '" + best + "'?)";
 }
 

@@ -25,6 +25,7 @@
 #include "check_filter.h"
 #include "config.h"
 #include "database_check.h"
+#include "did_you_mean.h"
 #include "export_fixes.h"
 #include "output.h"
 #include "weft_vet/reporter.h"
@@ -130,13 +131,11 @@ void reject_unknown_options(int argc, const char** argv) {
     const llvm::StringRef name = arg.ltrim('-').split('=').first;
     if (registered.count(name) != 0) continue;
     if (!name.empty() && (name[0] == 'p' || name[0] == 'j') && arg[1] != '-') continue;  // -j4
-    std::string best;
-    unsigned best_distance = 4;
+    std::vector<std::string> visible;
     for (const auto& [key, option] : registered) {
-      if (option->getOptionHiddenFlag() != cl::NotHidden) continue;
-      const unsigned d = name.edit_distance(key, true, best_distance);
-      if (d < best_distance) best_distance = d, best = key.str();
+      if (option->getOptionHiddenFlag() == cl::NotHidden) visible.push_back(key.str());
     }
+    const std::string best = nearest_name(std::string_view(name), visible, 4);
     fail("unknown option '" + arg.split('=').first.str() + "'" +
          (best.empty() ? "" : " (did you mean '--" + best + "'?)") + "; weft-vet --help lists them");
   }

@@ -260,12 +260,6 @@ const FieldDecl* forwarded_member(const FunctionDecl* f, bool acquire, bool& sha
   return scan.fields.size() == 1 ? *scan.fields.begin() : nullptr;
 }
 
-// The field a method locks (acquire) or unlocks (release) in its body, `m_.lock()` or
-// `m_->lock()` on a member of its own object; null if none or several.
-const FieldDecl* locked_member(const FunctionDecl* f, bool acquire, bool& shared) {
-  return forwarded_member(f, acquire, shared, 0);
-}
-
 // A class that works as a lock guard without being one of the standard ones: a constructor that
 // keeps a mutex given as an argument (by reference or pointer) in a member and locks it, and a
 // destructor that unlocks that member. Which argument, and whether it takes the read side.
@@ -303,8 +297,8 @@ std::optional<CustomGuard> custom_guard(const CXXConstructExpr* e) {
   const FunctionDecl* def = nullptr;
   if (!ctor->hasBody(def) || def == nullptr) return std::nullopt;
   bool shared = false, shared_release = false;
-  const FieldDecl* locked = locked_member(def, true, shared);
-  if (locked == nullptr || locked_member(record->getDestructor(), false, shared_release) != locked) {
+  const FieldDecl* locked = forwarded_member(def, true, shared, 0);
+  if (locked == nullptr || forwarded_member(record->getDestructor(), false, shared_release, 0) != locked) {
     return std::nullopt;
   }
   for (const CXXCtorInitializer* init : cast<CXXConstructorDecl>(def)->inits()) {

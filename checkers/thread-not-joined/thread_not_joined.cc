@@ -68,6 +68,16 @@ const VarDecl* var_of(const Expr* e) {
   return nullptr;
 }
 
+// The variable whose element `e` is: `ts[i]`, `ts.at(i)`, `ts.back()` name one of ts's.
+const VarDecl* container_of_element(const Expr* e) {
+  const Expr* inner = e->IgnoreParenImpCasts();
+  if (const auto* sub = dyn_cast<CXXOperatorCallExpr>(inner); sub && sub->getNumArgs() > 0) {
+    return var_of(sub->getArg(0));
+  }
+  if (const auto* get = dyn_cast<CXXMemberCallExpr>(inner)) return var_of(get->getImplicitObjectArgument());
+  return nullptr;
+}
+
 // Whether `body` joins, detaches or moves away `loop_var` (a range-for over a container).
 bool ends_each(const Stmt* body, const VarDecl* loop_var) {
   struct Finder : RecursiveASTVisitor<Finder> {
@@ -288,13 +298,7 @@ class ThreadNotJoined : public Check {
     // ts[i].join(), ts.back().detach(), ts.at(i).join(): the container's threads are taken care
     // of one by one (a loop over them, as far as this analysis can tell).
     if (name != "join" && name != "detach") return;
-    const Expr* inner = object->IgnoreParenImpCasts();
-    const VarDecl* container = nullptr;
-    if (const auto* sub = dyn_cast<CXXOperatorCallExpr>(inner); sub && sub->getNumArgs() > 0) {
-      container = var_of(sub->getArg(0));
-    } else if (const auto* get = dyn_cast<CXXMemberCallExpr>(inner)) {
-      container = var_of(get->getImplicitObjectArgument());
-    }
+    const VarDecl* container = container_of_element(object);
     if (std::uint8_t* b = bits(s, container)) {
       *b &= ~kJoinable;
       note_end(container, call->getBeginLoc());
@@ -317,13 +321,7 @@ class ThreadNotJoined : public Check {
     } joins;
     joins.TraverseStmt(function.getBody());
     for (const CXXMemberCallExpr* c : joins.found) {
-      const Expr* inner = c->getImplicitObjectArgument()->IgnoreParenImpCasts();
-      const VarDecl* container = nullptr;
-      if (const auto* sub = dyn_cast<CXXOperatorCallExpr>(inner); sub && sub->getNumArgs() > 0) {
-        container = var_of(sub->getArg(0));
-      } else if (const auto* get = dyn_cast<CXXMemberCallExpr>(inner)) {
-        container = var_of(get->getImplicitObjectArgument());
-      }
+      const VarDecl* container = container_of_element(c->getImplicitObjectArgument());
       if (container == nullptr || !index_.count(container)) continue;
       for (const Stmt* p = parents.getParent(c); p != nullptr; p = parents.getParent(p)) {
         if (isa<ForStmt>(p) || isa<WhileStmt>(p) || isa<DoStmt>(p)) {
