@@ -50,11 +50,90 @@ enum class Effect : std::uint8_t {
 
 inline constexpr int kEffects = static_cast<int>(Effect::exclusive) + 1;
 
-bool dependent(Effect a, Effect b) noexcept;
-// Whether a later event with effect `later` makes an earlier one with effect `earlier`
-// useless to remember for the object: every effect that depends on the earlier one depends
-// on the later one, which depends on it (so it is ordered after it).
-bool covers(Effect later, Effect earlier) noexcept;
+// dependent(a, b): whether effects a and b on one object do not commute (the table above).
+// covers(later, earlier): whether a later event with effect `later` makes an earlier one with
+// effect `earlier` useless to remember for the object: every effect that depends on the
+// earlier one depends on the later one, which depends on it (so it is ordered after it).
+namespace footprint_detail {
+enum class Family { var, lock, chan, wait_group, timer_queue, other };
+
+constexpr Family family(Effect e) {
+  switch (e) {
+    case Effect::read:
+    case Effect::write: return Family::var;
+    case Effect::acquire:
+    case Effect::acquire_shared:
+    case Effect::release: return Family::lock;
+    case Effect::send:
+    case Effect::recv: return Family::chan;
+    case Effect::wg_up:
+    case Effect::wg_down:
+    case Effect::wg_wait: return Family::wait_group;
+    case Effect::timer_start:
+    case Effect::timer_stop:
+    case Effect::timer_fire: return Family::timer_queue;
+    case Effect::exclusive: return Family::other;
+  }
+  return Family::other;
+}
+
+constexpr bool compute_dependent(Effect a, Effect b) {
+  using E = Effect;
+  if (a == E::exclusive || b == E::exclusive) return true;
+  // One address used two ways (an object freed and another made there): conservative.
+  if (family(a) != family(b)) return true;
+  auto either = [a, b](E e) { return a == e || b == e; };
+  switch (family(a)) {
+    case Family::var: return either(E::write);
+    case Family::lock:
+      if (either(E::release)) return false;
+      return either(E::acquire);  // two shared acquisitions commute
+    case Family::chan: return a == b;
+    case Family::wait_group: return either(E::wg_up) && !(a == E::wg_up && b == E::wg_up);
+    case Family::timer_queue: return either(E::timer_fire);
+    case Family::other: return true;
+  }
+  return true;
+}
+
+struct Tables {
+  bool dependent[kEffects][kEffects];
+  bool covers[kEffects][kEffects];
+};
+
+constexpr Tables make_tables() {
+  Tables t{};
+  for (int a = 0; a < kEffects; ++a) {
+    for (int b = 0; b < kEffects; ++b) {
+      t.dependent[a][b] = compute_dependent(static_cast<Effect>(a), static_cast<Effect>(b));
+    }
+  }
+  // covers(later, earlier): every effect that depends on `earlier` depends on `later` too,
+  // and `later` depends on `earlier`.
+  for (int later = 0; later < kEffects; ++later) {
+    for (int earlier = 0; earlier < kEffects; ++earlier) {
+      bool c = t.dependent[later][earlier];
+      for (int d = 0; d < kEffects && c; ++d) {
+        if (t.dependent[d][earlier] && !t.dependent[d][later]) c = false;
+      }
+      t.covers[later][earlier] = c;
+    }
+  }
+  return t;
+}
+
+inline constexpr Tables kTables = make_tables();
+static_assert(!kTables.dependent[0][0], "two reads commute");
+}  // namespace footprint_detail
+
+// Looked up at every event several times: tables computed at compile time, inline.
+inline bool dependent(Effect a, Effect b) noexcept {
+  return footprint_detail::kTables.dependent[static_cast<int>(a)][static_cast<int>(b)];
+}
+inline bool covers(Effect later, Effect earlier) noexcept {
+  return footprint_detail::kTables.covers[static_cast<int>(later)][static_cast<int>(earlier)];
+}
+
 
 struct Touch {
   rt::ObjectId object;

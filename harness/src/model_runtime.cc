@@ -66,6 +66,9 @@ void ModelRuntime::reset() {
   finding_.reset();
   trace_.clear();
   run_on_.clear();
+  event_task_ = nullptr;
+  handoff_ = Handoff::none;
+  step_error_ = nullptr;
 }
 
 void ModelRuntime::tear_down() {
@@ -194,7 +197,7 @@ void ModelRuntime::point(const rt::Op& op) {
   if (tracing_) current_->pending = op;  // traced when it runs, not when the task gets here
   current_->next = Footprint::of(op);
   current_->at_point = true;
-  yield();
+  if (!step_in_place()) yield();  // the scheduler runs what was picked, or ends the execution
   current_->at_point = false;
   if (!options_.race_detection) return;
   if (op.kind == rt::OpKind::var_read || op.kind == rt::OpKind::var_write) {
@@ -349,117 +352,167 @@ Report ModelRuntime::run(const std::function<void()>& program) {
 Report ModelRuntime::run_execution(const std::function<void()>& program) {
   rt::ScopedRuntime installed(*this);
   spawn(rt::make_work([&program] { program(); }), std::source_location::current());
-  Task& main_task = *tasks_.front();
-  std::vector<Candidate> candidates;
-  std::vector<Task*> tasks_of;  // the task of each candidate (nullptr: the timer queue)
-  for (;;) {
-    run_on();
-    if (finding_) break;
-    candidates.clear();
-    tasks_of.clear();
-    bool any_blocked = false;
-    for (auto& t : tasks_) {
-      if (t->state == Task::State::runnable) {
-        candidates.push_back(Candidate{t->id, &t->next});
-        tasks_of.push_back(t.get());
-      }
-      any_blocked |= t->state == Task::State::blocked;
+  main_task_ = tasks_.front().get();
+  for (bool begin = true;;) {
+    if (begin) {
+      run_on();
+      if (!begin_event()) break;
     }
-    // The timer queue is a candidate while a timer is pending: a timeout can always win a race
-    // (or, with synctest timers, only when no task can run).
-    if (!timers_.empty() && (candidates.empty() || !options_.synctest_timers)) {
-      candidates.push_back(Candidate{kTimerProcess, &timer_firing_});
-      tasks_of.push_back(nullptr);
-    }
-    if (candidates.empty()) {
-      if (any_blocked) report_blocked(main_task.state == Task::State::done);
-      break;
-    }
-    const std::optional<std::size_t> picked = strategy_.pick(candidates);
-    if (!picked) {
-      stopped_ = true;
-      break;
-    }
-    if (candidates.size() > 1) path_.taken.push_back(*picked);
-    const Process next = candidates[*picked].process;
-    if (next != last_process_ &&
-        std::any_of(candidates.begin(), candidates.end(),
-                    [this](const Candidate& c) { return c.process == last_process_; })) {
-      ++preemptions_;
-    }
-    last_process_ = next;
-    ++events_;
-    // The bound is per task, so long executions of many tasks are not mistaken for a livelock:
-    // only a task that itself keeps taking steps without ending is.
-    Task* const stepping = tasks_of[*picked];
-    // After main returned (Go's program is over) a task only needs enough steps to tell a
-    // task that ends or blocks from one that runs on for ever: the bound is smaller then.
-    const std::size_t bound = main_task.state == Task::State::done
-                                  ? std::min<std::size_t>(options_.max_steps, kStepsAfterMain)
-                                  : options_.max_steps;
-    std::size_t& steps = stepping != nullptr ? stepping->steps : timer_steps_;
-    const bool main_was_done = main_task.state == Task::State::done;
-    if (main_was_done && !main_done_seen_) {
-      main_done_seen_ = true;  // count afresh from here
-      for (auto& t : tasks_) t->steps = 0;
-      timer_steps_ = 0;
-    }
-    const bool over = ++steps > bound;
-    for (const Candidate& c : candidates) {  // who has been ready, and for how long
-      if (c.process == kTimerProcess) continue;
-      std::size_t& since = tasks_[static_cast<std::size_t>(c.process)]->ready_since;
-      if (c.process == next) {
-        if (since != kNotWaiting) longest_wait_ = std::max(longest_wait_, events_ - since);
-        since = kNotWaiting;
-      } else if (since == kNotWaiting) {
-        since = events_;
-      }
-    }
-    touched_ = *candidates[*picked].next;
-    widened_ = false;
-    if (Task* task = tasks_of[*picked]) {
-      if (tracing_) trace_.op(task->id, task->pending);
+    handoff_ = Handoff::none;
+    if (Task* task = tasks_of_[event_.picked]) {
+      event_task_ = task;
       resume(*task);
+      event_task_ = nullptr;
+      if (step_error_) std::rethrow_exception(std::exchange(step_error_, nullptr));
     } else {
-      if (tracing_) trace_.text(Trace::kNoTask, "a timer fires");
       fire_next_timer();
     }
-    run_on();
-    strategy_.event_done(touched_, widened_);
-    // Checked once the event has run, so the strategy has recorded it as explored.
-    if (!finding_ && over && (stepping == nullptr || stepping->state != Task::State::done)) {
-      // Evidence, not just a count: if another task was kept waiting, ready, for half the
-      // bound or more, the schedule starved it — a real scheduler is fair, so this is no
-      // livelock. Cut it; the search has the fair orders of the same steps too.
-      const bool starved =
-          longest_wait_ >= bound / 2 ||
-          std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& c) {
-            if (c.process == kTimerProcess || c.process == next) return false;
-            const std::size_t since = tasks_[static_cast<std::size_t>(c.process)]->ready_since;
-            return since != kNotWaiting && events_ - since >= bound / 2;
-          });
-      if (starved) {
-        stopped_ = true;
-        unfair_ = true;
-        break;
-      }
-      if (main_was_done) {
-        report_running_after_main(bound);
-      } else {
-        fail(Verdict::nontermination,
-             (stepping != nullptr ? name(*stepping) + started_at(*stepping) : "the timer queue") +
-                 " took " + std::to_string(options_.max_steps) +
-                 " steps without ending (a livelock, or a loop that spins without blocking?); "
-                 "Options::max_steps sets the bound per task");
-      }
-      break;
+    // The task ended its event and began the next one in place (step_in_place), which another
+    // process makes (or nobody: the execution is over).
+    if (handoff_ == Handoff::next) {
+      begin = false;
+      continue;
     }
+    if (handoff_ == Handoff::end) break;
+    run_on();
+    if (!finish_event()) break;
+    begin = true;
   }
   Report report = finding_ ? *finding_ : Report{};
   if (tracing_) {
     report.trace = trace_.render([this](int id) { return name(*tasks_[static_cast<std::size_t>(id)]); });
   }
   return report;
+}
+
+bool ModelRuntime::begin_event() {
+  if (finding_) return false;
+  candidates_.clear();
+  tasks_of_.clear();
+  bool any_blocked = false;
+  for (auto& t : tasks_) {
+    if (t->state == Task::State::runnable) {
+      candidates_.push_back(Candidate{t->id, &t->next});
+      tasks_of_.push_back(t.get());
+    }
+    any_blocked |= t->state == Task::State::blocked;
+  }
+  // The timer queue is a candidate while a timer is pending: a timeout can always win a race
+  // (or, with synctest timers, only when no task can run).
+  if (!timers_.empty() && (candidates_.empty() || !options_.synctest_timers)) {
+    candidates_.push_back(Candidate{kTimerProcess, &timer_firing_});
+    tasks_of_.push_back(nullptr);
+  }
+  if (candidates_.empty()) {
+    if (any_blocked) report_blocked(main_task_->state == Task::State::done);
+    return false;
+  }
+  const std::optional<std::size_t> picked = strategy_.pick(candidates_);
+  if (!picked) {
+    stopped_ = true;
+    return false;
+  }
+  if (candidates_.size() > 1) path_.taken.push_back(*picked);
+  const Process next = candidates_[*picked].process;
+  if (next != last_process_ &&
+      std::any_of(candidates_.begin(), candidates_.end(),
+                  [this](const Candidate& c) { return c.process == last_process_; })) {
+    ++preemptions_;
+  }
+  last_process_ = next;
+  ++events_;
+  // The bound is per task, so long executions of many tasks are not mistaken for a livelock:
+  // only a task that itself keeps taking steps without ending is.
+  Task* const stepping = tasks_of_[*picked];
+  // After main returned (Go's program is over) a task only needs enough steps to tell a
+  // task that ends or blocks from one that runs on for ever: the bound is smaller then.
+  const bool main_was_done = main_task_->state == Task::State::done;
+  const std::size_t bound =
+      main_was_done ? std::min<std::size_t>(options_.max_steps, kStepsAfterMain) : options_.max_steps;
+  std::size_t& steps = stepping != nullptr ? stepping->steps : timer_steps_;
+  if (main_was_done && !main_done_seen_) {
+    main_done_seen_ = true;  // count afresh from here
+    for (auto& t : tasks_) t->steps = 0;
+    timer_steps_ = 0;
+  }
+  const bool over = ++steps > bound;
+  for (const Candidate& c : candidates_) {  // who has been ready, and for how long
+    if (c.process == kTimerProcess) continue;
+    std::size_t& since = tasks_[static_cast<std::size_t>(c.process)]->ready_since;
+    if (c.process == next) {
+      if (since != kNotWaiting) longest_wait_ = std::max(longest_wait_, events_ - since);
+      since = kNotWaiting;
+    } else if (since == kNotWaiting) {
+      since = events_;
+    }
+  }
+  event_ = Event{*picked, next, stepping, bound, over, main_was_done};
+  touched_ = *candidates_[*picked].next;
+  widened_ = false;
+  if (tracing_) {
+    if (stepping != nullptr) {
+      trace_.op(stepping->id, stepping->pending);
+    } else {
+      trace_.text(Trace::kNoTask, "a timer fires");
+    }
+  }
+  return true;
+}
+
+bool ModelRuntime::finish_event() {
+  strategy_.event_done(touched_, widened_);
+  // Checked once the event has run, so the strategy has recorded it as explored.
+  const Event& e = event_;
+  if (finding_ || !e.over || (e.stepping != nullptr && e.stepping->state == Task::State::done)) {
+    return true;
+  }
+  // Evidence, not just a count: if another task was kept waiting, ready, for half the bound or
+  // more, the schedule starved it — a real scheduler is fair, so this is no livelock. Cut it;
+  // the search has the fair orders of the same steps too.
+  const bool starved =
+      longest_wait_ >= e.bound / 2 ||
+      std::any_of(candidates_.begin(), candidates_.end(), [&](const Candidate& c) {
+        if (c.process == kTimerProcess || c.process == e.process) return false;
+        const std::size_t since = tasks_[static_cast<std::size_t>(c.process)]->ready_since;
+        return since != kNotWaiting && events_ - since >= e.bound / 2;
+      });
+  if (starved) {
+    stopped_ = true;
+    unfair_ = true;
+  } else if (e.main_was_done) {
+    report_running_after_main(e.bound);
+  } else {
+    fail(Verdict::nontermination,
+         (e.stepping != nullptr ? name(*e.stepping) + started_at(*e.stepping) : "the timer queue") +
+             " took " + std::to_string(options_.max_steps) +
+             " steps without ending (a livelock, or a loop that spins without blocking?); "
+             "Options::max_steps sets the bound per task");
+  }
+  return false;
+}
+
+bool ModelRuntime::step_in_place() {
+  // Only the task whose event is in flight, with nobody woken or started by it to run on first,
+  // and with room left on its stack for the strategy's code.
+  if (current_ != event_task_ || !run_on_.empty()) return false;
+  char here;
+  if (&here - (static_cast<char*>(current_->stack.sp) - current_->stack.size) < kInPlaceStack) {
+    return false;
+  }
+  try {
+    if (!finish_event() || !begin_event()) {
+      handoff_ = Handoff::end;
+      return false;
+    }
+  } catch (...) {  // rethrown on the scheduler's stack, as if it had happened there
+    step_error_ = std::current_exception();
+    handoff_ = Handoff::end;
+    return false;
+  }
+  Task* next = tasks_of_[event_.picked];
+  if (next == current_) return true;
+  handoff_ = Handoff::next;
+  return false;
 }
 
 }  // namespace weft::harness

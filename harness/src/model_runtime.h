@@ -20,6 +20,7 @@
 
 #include <csetjmp>
 #include <cstddef>
+#include <cstdint>
 #include <exception>
 #include <functional>
 #include <map>
@@ -104,6 +105,15 @@ class ModelRuntime final : public rt::Runtime {
   void tear_down();  // after it: finish or unwind what is left of its tasks
   // Runs every task that is runnable but not at a point (woken or fresh) to its next point.
   void run_on();
+  // One event: begin_event picks who makes it (false: nobody, the execution is over);
+  // finish_event, once it and what it woke ran on, tells the strategy (false: stop here).
+  bool begin_event();
+  bool finish_event();
+  // At a point of the task whose event is in flight: ends that event and begins the next on
+  // this task's stack, with no switch to the scheduler and back. True: this task makes the next
+  // event too, and goes on; false: it yields (handoff_ says what the scheduler does next).
+  bool step_in_place();
+  static constexpr std::ptrdiff_t kInPlaceStack = 16 * 1024;  // stack left that it needs
 
   void yield();  // from a task: back to the scheduler
   void resume(Task& task);
@@ -130,6 +140,26 @@ class ModelRuntime final : public rt::Runtime {
   std::vector<std::unique_ptr<Task>> tasks_;
   std::vector<std::unique_ptr<Task>> spare_tasks_;  // from earlier executions, for reuse
   std::vector<Task*> run_on_;  // woken or fresh: to run on to their next point
+  Task* main_task_ = nullptr;
+  // The event in flight: who makes it, and the step bound it was checked against.
+  struct Event {
+    std::size_t picked = 0;  // index in candidates_
+    Process process = 0;
+    Task* stepping = nullptr;  // nullptr: the timer queue
+    std::size_t bound = 0;
+    bool over = false;  // its process is past the bound
+    bool main_was_done = false;
+  } event_;
+  // The candidates of the event in flight, and each one's task (nullptr: the timer queue). The
+  // strategy may keep a view of them until event_done.
+  std::vector<Candidate> candidates_;
+  std::vector<Task*> tasks_of_;
+  // While a task's event runs: that task (step_in_place applies to it alone).
+  Task* event_task_ = nullptr;
+  // What a task that yielded after step_in_place asks of the scheduler: run the event it
+  // began (next), or end the execution (end).
+  enum class Handoff : std::uint8_t { none, next, end } handoff_ = Handoff::none;
+  std::exception_ptr step_error_;  // thrown by the strategy during step_in_place
   Task* current_ = nullptr;
   boost::context::fiber scheduler_;  // while a task runs: how to get back to the scheduler
   sigjmp_buf overflow_jump_;         // where a stack overflow in a task lands
