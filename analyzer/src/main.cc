@@ -57,6 +57,12 @@ cl::opt<std::string> explain("explain", cl::desc("print a check's documentation 
                              cl::value_desc("check"), cl::cat(category));
 cl::opt<std::string> format("format", cl::desc("output: text (default), json or sarif"),
                             cl::init("text"), cl::cat(category));
+cl::opt<std::string> help_uri(
+    "help-uri",
+    cl::desc("sarif: link each rule to its documentation at this URI, where {check} is the "
+             "check's name (weft-thread-not-joined) and {folder} its folder in checkers/ "
+             "(thread-not-joined); every rule embeds its README as help either way"),
+    cl::value_desc("template"), cl::cat(category));
 cl::opt<unsigned> jobs("j", cl::desc("translation units analysed in parallel (default: cores)"),
                        cl::init(0), cl::Prefix, cl::cat(category));
 cl::opt<std::string> config_file("config-file",
@@ -377,6 +383,14 @@ int main(int argc, const char** argv) {
   if (format != "text" && format != "json" && format != "sarif") {
     fail("--format is text, json or sarif, not '" + format + "'");
   }
+  if (help_uri.getNumOccurrences() > 0) {
+    if (format != "sarif") fail("--help-uri is for --format=sarif");
+    if (help_uri.find("{check}") == std::string::npos &&
+        help_uri.find("{folder}") == std::string::npos) {
+      fail("--help-uri '" + help_uri + "' names no {check} or {folder}: every rule would link "
+           "to the same page");
+    }
+  }
 
   if (!db) {
     fail(files.empty() ? "nothing to analyse: name source files, and give -p <build dir> or "
@@ -460,7 +474,7 @@ int main(int argc, const char** argv) {
   if (format == "json") {
     write_json(llvm::outs(), shown);
   } else if (format == "sarif") {
-    write_sarif(llvm::outs(), shown, all_checks(), absolute("."));
+    write_sarif(llvm::outs(), shown, all_checks(), absolute("."), help_uri);
   } else {
     write_text(llvm::outs(), shown, llvm::sys::Process::StandardOutHasColors());
   }

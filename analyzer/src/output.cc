@@ -135,8 +135,26 @@ void write_json(llvm::raw_ostream& out, std::span<const Finding> findings) {
       << "\n";
 }
 
+std::string help_uri_of(const std::string& help_uri, const std::string& check) {
+  const std::string folder = check.rfind("weft-", 0) == 0 ? check.substr(5) : check;
+  std::string uri;
+  for (std::size_t i = 0; i < help_uri.size();) {
+    if (help_uri.compare(i, 7, "{check}") == 0) {
+      uri += check;
+      i += 7;
+    } else if (help_uri.compare(i, 8, "{folder}") == 0) {
+      uri += folder;
+      i += 8;
+    } else {
+      uri += help_uri[i++];
+    }
+  }
+  return uri;
+}
+
 void write_sarif(llvm::raw_ostream& out, std::span<const Finding> findings,
-                 std::span<const CheckInfo> rules, const std::string& root) {
+                 std::span<const CheckInfo> rules, const std::string& root,
+                 const std::string& help_uri) {
   auto physical = [&](const Place& p) {
     return llvm::json::Object{
         {"artifactLocation", artifact(p.file, root)},
@@ -151,6 +169,9 @@ void write_sarif(llvm::raw_ostream& out, std::span<const Finding> findings,
         {"fullDescription", llvm::json::Object{{"text", c.summary}}},
         {"help", llvm::json::Object{{"text", c.readme}, {"markdown", c.readme}}},
         {"defaultConfiguration", llvm::json::Object{{"level", "warning"}}}});
+    if (!help_uri.empty()) {
+      (*rule_list.back().getAsObject())["helpUri"] = help_uri_of(help_uri, c.name);
+    }
   }
   llvm::json::Array results;
   for (const Finding& f : findings) {

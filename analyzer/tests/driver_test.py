@@ -199,6 +199,22 @@ void unsafe() {
     except (ValueError, KeyError, IndexError, TypeError) as e:
         failures.append(f"sarif does not have the required structure: {e}")
 
+    # --help-uri: each rule links to its own page; a template naming no check is an error.
+    code, out, _ = run("--format=sarif", "--help-uri=https://docs.example/{folder}/{check}.html", bad, *FLAGS)
+    try:
+        rules = json.loads(out)["runs"][0]["tool"]["driver"]["rules"]
+        by_id = {r["id"]: r.get("helpUri") for r in rules}
+        expect(by_id.get("weft-thread-not-joined") ==
+               "https://docs.example/thread-not-joined/weft-thread-not-joined.html",
+               f"sarif: helpUri from the template (got {by_id.get('weft-thread-not-joined')})")
+        expect(len(set(by_id.values())) == len(rules), "sarif: one helpUri per rule")
+    except (ValueError, KeyError, IndexError, TypeError) as e:
+        failures.append(f"sarif with --help-uri: {e}")
+    code, _, err = run("--format=sarif", "--help-uri=https://docs.example/", bad, *FLAGS)
+    expect(code == 2 and "names no {check}" in err, f"--help-uri without a placeholder: exit 2 (got {code})")
+    code, _, err = run("--help-uri=https://docs.example/{check}", bad, *FLAGS)
+    expect(code == 2 and "--format=sarif" in err, f"--help-uri without sarif: exit 2 (got {code})")
+
     code, out, _ = run("--format=json", bad, *FLAGS)
     try:
         doc = json.loads(out)
