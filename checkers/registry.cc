@@ -16,6 +16,7 @@ std::unique_ptr<Check> make_jthread_ignores_stop(TuContext&);
 std::unique_ptr<Check> make_lock_leak_on_path(TuContext&);
 std::unique_ptr<Check> make_lock_order_inversion(TuContext&);
 std::vector<Finding> finish_lock_order_inversion(std::span<const std::unique_ptr<TuSummary>>);
+std::unique_ptr<TuSummary> load_lock_order_inversion(const llvm::json::Value&, std::string*);
 std::unique_ptr<Check> make_loop_var_ref_capture(TuContext&);
 std::unique_ptr<Check> make_mutex_copied(TuContext&);
 std::unique_ptr<Check> make_nil_channel_op(TuContext&);
@@ -38,7 +39,8 @@ std::span<const CheckRow> check_registry() {
       {"weft-double-lock", &make_double_lock},
       {"weft-jthread-ignores-stop", &make_jthread_ignores_stop},
       {"weft-lock-leak-on-path", &make_lock_leak_on_path},
-      {"weft-lock-order-inversion", &make_lock_order_inversion, &finish_lock_order_inversion},
+      {"weft-lock-order-inversion", &make_lock_order_inversion, &finish_lock_order_inversion,
+       /*opt_in=*/false, &load_lock_order_inversion},
       {"weft-loop-var-ref-capture", &make_loop_var_ref_capture},
       {"weft-mutex-copied", &make_mutex_copied},
       {"weft-nil-channel-op", &make_nil_channel_op},

@@ -28,6 +28,7 @@
 #include "did_you_mean.h"
 #include "export_fixes.h"
 #include "output.h"
+#include "summary_store.h"
 #include "weft_vet/reporter.h"
 #include "weft_vet/tu_context.h"
 #include "user_code_action.h"
@@ -57,6 +58,12 @@ cl::opt<std::string> explain("explain", cl::desc("print a check's documentation 
                              cl::value_desc("check"), cl::cat(category));
 cl::opt<std::string> format("format", cl::desc("output: text (default), json or sarif"),
                             cl::init("text"), cl::cat(category));
+cl::opt<std::string> summaries_dir(
+    "summaries",
+    cl::desc("keep the whole-codebase checks' summary of every file analysed in this folder, and "
+             "read those of the files not analysed in this run: linting only changed files "
+             "still sees lock-order cycles with the rest (fill it with one run over everything)"),
+    cl::value_desc("dir"), cl::cat(category));
 cl::opt<std::string> help_uri(
     "help-uri",
     cl::desc("sarif: link each rule to its documentation at this URI, where {check} is the "
@@ -179,8 +186,10 @@ std::unique_ptr<clang::tooling::CompilationDatabase> load_database(int& argc, co
 struct Outcome {
   std::vector<Finding> findings;
   std::vector<std::string> failed;  // files it could not analyse, with why
-  // Whole-codebase checks: each TU's summary, by check.
+  // Whole-codebase checks: each TU's summary, by check, and the TU's source beside it.
   std::map<const CheckInfo*, std::vector<std::unique_ptr<TuSummary>>> summaries;
+  std::map<const CheckInfo*, std::vector<std::string>> summary_sources;
+  std::vector<std::string> store_errors;  // --summaries files that could not be read or written
 };
 
 std::vector<std::string> check_names() {
@@ -312,6 +321,7 @@ void analyse(const std::string& file, const clang::tooling::CompilationDatabase&
   for (std::size_t i = 0; i < checks.size(); ++i) {
     if (auto summary = checks[i]->end_translation_unit()) {
       out.summaries[infos[i]].push_back(std::move(summary));
+      out.summary_sources[infos[i]].push_back(file);
     }
   }
 }
@@ -412,6 +422,11 @@ int main(int argc, const char** argv) {
     }
   }
 
+  SummaryStore store;
+  if (!summaries_dir.empty()) {
+    if (std::string e = store.open(summaries_dir); !e.empty()) fail(e);
+  }
+
   Baseline baseline;
   if (!baseline_path.empty()) {
     if (std::string e = baseline.load(baseline_path); !e.empty()) fail(e);
@@ -431,10 +446,37 @@ int main(int argc, const char** argv) {
     });
   }
   for (auto& t : workers) t.join();
-  // The whole-codebase checks, over every TU's summary.
+  // The whole-codebase checks, over every TU's summary (and, with --summaries, those kept of
+  // the files not analysed now: then only findings that touch a file analysed now are shown).
   for (auto& [info, summaries] : outcome.summaries) {
     if (info->row->finish == nullptr) continue;
-    for (Finding& f : info->row->finish(summaries)) outcome.findings.push_back(std::move(f));
+    std::set<std::string> fresh_files;
+    bool stored = false;
+    if (!summaries_dir.empty() && info->row->load != nullptr) {
+      const std::vector<std::string>& sources = outcome.summary_sources[info];
+      for (std::size_t i = 0; i < summaries.size(); ++i) {
+        const llvm::json::Value json = summaries[i]->to_json();
+        files_in(json, &fresh_files);
+        fresh_files.insert(sources[i]);
+        if (std::string e = store.write(info->name, sources[i], *summaries[i]); !e.empty()) {
+          outcome.store_errors.push_back("cannot write " + e);
+        }
+      }
+      std::vector<std::string> errors;
+      std::set<std::string> skip(sources.begin(), sources.end());
+      for (StoredSummary& s : store.load(*info->row, skip, &errors)) {
+        summaries.push_back(std::move(s.summary));
+        stored = true;
+      }
+      for (std::string& e : errors) outcome.store_errors.push_back(std::move(e));
+    }
+    for (Finding& f : info->row->finish(summaries)) {
+      const bool touches_fresh =
+          !stored || fresh_files.count(f.place.file) != 0 ||
+          std::any_of(f.notes.begin(), f.notes.end(),
+                      [&](const Note& n) { return fresh_files.count(n.place.file) != 0; });
+      if (touches_fresh) outcome.findings.push_back(std::move(f));
+    }
   }
 
   // A finding in a header seen from several translation units is reported once.
@@ -480,6 +522,7 @@ int main(int argc, const char** argv) {
   }
   llvm::outs().flush();
   for (const std::string& f : outcome.failed) llvm::errs() << "weft-vet: error: could not analyse " << f << "\n";
+  for (const std::string& e : outcome.store_errors) llvm::errs() << "weft-vet: error: --summaries: " << e << "\n";
   if (!quiet) {
     std::map<std::string, int> by_check;
     for (const Finding& f : shown) ++by_check[f.check];
@@ -490,6 +533,6 @@ int main(int argc, const char** argv) {
     if (!outcome.failed.empty()) llvm::errs() << "; " << outcome.failed.size() << " not analysed";
     llvm::errs() << "\n";
   }
-  if (!outcome.failed.empty() || fix_failed) return 2;
+  if (!outcome.failed.empty() || !outcome.store_errors.empty() || fix_failed) return 2;
   return unfixed == 0 ? 0 : 1;
 }

@@ -325,6 +325,42 @@ with tempfile.TemporaryDirectory() as tmp:
     code, out, err = database(json.dumps(entries), os.path.join(tmp, "db5"))
     expect(code == 0, f"relative include paths in parallel TUs (got {code}: {err[-400:]})")
 
+# --summaries DIR: a run over one changed file still sees a lock-order cycle with a file analysed
+# in an earlier run; a fixed file replaces its stale summary; a corrupt store is an error.
+with tempfile.TemporaryDirectory() as tmp:
+    def write(name, text):
+        path = os.path.join(tmp, name)
+        with open(path, "w") as f:
+            f.write(text)
+        return path
+    write("locks.h", "#include <mutex>\nextern std::mutex accounts;\nextern std::mutex audit;\n")
+    def locker(name, first, second):
+        return write(name, f'#include "locks.h"\nvoid {name[0]}() {{\n'
+                           f'  std::lock_guard<std::mutex> x({first});\n'
+                           f'  std::lock_guard<std::mutex> y({second});\n}}\n')
+    a = locker("a.cc", "accounts", "audit")
+    b = locker("b.cc", "audit", "accounts")
+    store = os.path.join(tmp, "store")
+    ORDER = "[weft-lock-order-inversion]"
+    code, out, err = run("--summaries", store, a, b, *FLAGS)
+    expect(code == 1 and out.count(ORDER) == 1, f"--summaries: the cycle over both files (got {code}: {out[-300:]}{err[-300:]})")
+    code, out, err = run("--summaries", store, a, *FLAGS)
+    expect(code == 1 and out.count(ORDER) == 1 and "b.cc" in out,
+           f"--summaries: one file analysed, the cycle with the stored one found (got {code}: {out[-300:]}{err[-300:]})")
+    code, out, _ = run(a, *FLAGS)
+    expect(code == 0 and ORDER not in out, f"without --summaries one file has no cycle (got {code})")
+    b = locker("b.cc", "accounts", "audit")
+    code, out, err = run("--summaries", store, b, *FLAGS)
+    expect(code == 0, f"--summaries: the fixed file replaces its stored summary (got {code}: {out[-300:]})")
+    code, out, err = run("--summaries", store, a, *FLAGS)
+    expect(code == 0, f"--summaries: no cycle once fixed (got {code}: {out[-300:]})")
+    with open(os.path.join(store, "weft-lock-order-inversion", "0.json"), "w") as f:
+        f.write("{ not json")
+    code, out, err = run("--summaries", store, a, *FLAGS)
+    expect(code == 2 and "0.json" in err, f"--summaries: a corrupt file is an error naming it (got {code}: {err[-300:]})")
+    code, out, err = run("--summaries", a, a, *FLAGS)
+    expect(code == 2 and "not a folder" in err, f"--summaries naming a file: exit 2 (got {code}: {err[-300:]})")
+
 for f in failures:
     print("FAIL:", f)
 print(f"{checks - len(failures)} passed, {len(failures)} failed")

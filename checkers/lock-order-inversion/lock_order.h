@@ -82,7 +82,10 @@ struct Function {
 
 struct Summary : TuSummary {
   std::vector<Function> functions;
+  llvm::json::Value to_json() const override;  // lock_order_store.cc
 };
+// A summary to_json wrote; null (and *error says why) when the JSON does not fit.
+std::unique_ptr<Summary> summary_from_json(const llvm::json::Value& json, std::string* error);
 
 // The cycles in the lock order over every TU's summary, each once.
 std::vector<Finding> find_cycles(std::span<const std::unique_ptr<TuSummary>> summaries);

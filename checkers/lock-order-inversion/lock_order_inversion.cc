@@ -233,4 +233,9 @@ std::vector<Finding> finish_lock_order_inversion(std::span<const std::unique_ptr
   return lock_order::find_cycles(summaries);
 }
 
+std::unique_ptr<TuSummary> load_lock_order_inversion(const llvm::json::Value& json,
+                                                     std::string* error) {
+  return lock_order::summary_from_json(json, error);
+}
+
 }  // namespace weft::vet

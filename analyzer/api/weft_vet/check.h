@@ -8,6 +8,7 @@
 #pragma once
 
 #include <clang/ASTMatchers/ASTMatchFinder.h>
+#include <llvm/Support/JSON.h>
 
 #include <memory>
 #include <span>
@@ -24,8 +25,13 @@ namespace weft::vet {
 // What a check keeps of one translation unit for a look at the whole codebase, once every TU
 // has been analysed (lock-order-inversion: the locks each function takes). It outlives the TU's
 // AST, so it holds no clang nodes or locations.
+// A summary may be kept on disk (weft-vet --summaries DIR) so that a run over some files still
+// sees the rest of the codebase: to_json writes it, the row's `load` reads it back. Every place
+// in the JSON is an object with a "file" key (the driver reads them to tell which findings
+// involve the files analysed in this run).
 struct TuSummary {
   virtual ~TuSummary() = default;
+  virtual llvm::json::Value to_json() const { return nullptr; }
 };
 
 class Check : public clang::ast_matchers::MatchFinder::MatchCallback {
@@ -62,6 +68,8 @@ struct CheckRow {
   std::unique_ptr<Check> (*make)(TuContext&);
   std::vector<Finding> (*finish)(std::span<const std::unique_ptr<TuSummary>> summaries) = nullptr;
   bool opt_in = false;
+  // Reads a summary to_json wrote; null (and *error says why) when the JSON does not fit.
+  std::unique_ptr<TuSummary> (*load)(const llvm::json::Value& json, std::string* error) = nullptr;
 };
 std::span<const CheckRow> check_registry();
 
