@@ -15,41 +15,43 @@ namespace {
 
 // ---- clocks ---------------------------------------------------------------------------------
 
-Dpor::Clock& Dpor::clock_of(Process p) {
+void Dpor::has_row(Process p) {
   const std::size_t s = slot(p);
-  while (clocks_used_ <= s) {
-    if (clocks_used_ == clocks_.size()) clocks_.emplace_back();
-    clocks_[clocks_used_++].clear();
-  }
-  return clocks_[s];
+  if (s >= width_) widen(std::max(width_ * 2, s + 1));
+  if ((s + 1) * width_ > clocks_.size()) clocks_.resize((s + 1) * width_, 0);
 }
 
-void Dpor::join(Clock& into, const Clock& from) {
-  if (from.size() > into.size()) into.resize(from.size(), 0);
-  for (std::size_t i = 0; i < from.size(); ++i) into[i] = std::max(into[i], from[i]);
+void Dpor::widen(std::size_t width) {
+  auto relayout = [&](std::vector<std::uint32_t>& table) {
+    const std::size_t rows = table.size() / width_;
+    std::vector<std::uint32_t> wider(rows * width, 0);
+    for (std::size_t r = 0; r < rows; ++r) {
+      std::copy_n(table.begin() + static_cast<std::ptrdiff_t>(r * width_), width_,
+                  wider.begin() + static_cast<std::ptrdiff_t>(r * width));
+    }
+    table.swap(wider);
+  };
+  relayout(clocks_);
+  relayout(slot_clocks_);
+  relayout(clock_pool_);
+  for (auto& [id, start] : timer_starts_) start.resize(width, 0);
+  before_.resize(width, 0);
+  width_ = width;
 }
 
-void Dpor::join_event(Clock& into, std::size_t event) const {
-  const Event& e = events_[event];
-  if (e.width > into.size()) into.resize(e.width, 0);
-  const std::uint32_t* c = clock_pool_.data() + e.clock;
-  for (std::size_t i = 0; i < e.width; ++i) into[i] = std::max(into[i], c[i]);
-}
-
-void Dpor::join_dependencies(Clock& into, const Footprint& f) const {
+void Dpor::join_dependencies(std::uint32_t* into, const Footprint& f) const {
   for (const Touch t : f) {
     if (const std::vector<Entry>* list = history(t.object)) {
       for (const Entry& e : *list) {
-        if (dependent(e.effect, t.effect)) join_event(into, e.event);
+        if (dependent(e.effect, t.effect)) join(into, clock_pool_.data() + e.event * width_);
       }
     }
   }
 }
 
 std::uint32_t Dpor::component(std::size_t event, Process p) const {
-  const Event& e = events_[event];
   const std::size_t s = slot(p);
-  return s < e.width ? clock_pool_[e.clock + s] : 0;
+  return s < width_ ? clock_pool_[event * width_ + s] : 0;
 }
 
 bool Dpor::happens_before(std::size_t a, std::size_t b) const {
@@ -67,14 +69,6 @@ const std::vector<Dpor::Entry>* Dpor::history(rt::ObjectId object) const {
   return i == AddressMap::kMissing ? nullptr : &histories_[i];
 }
 
-Dpor::Clock& Dpor::slot_clock(const rt::SyncSlot& s) {
-  bool added = false;
-  const std::uint32_t i = slot_index_.index(reinterpret_cast<std::uintptr_t>(&s), &added);
-  if (i == slot_clocks_.size()) slot_clocks_.emplace_back();
-  if (added) slot_clocks_[i].clear();
-  return slot_clocks_[i];
-}
-
 // ---- one execution --------------------------------------------------------------------------
 
 void Dpor::begin_execution() {
@@ -85,7 +79,7 @@ void Dpor::begin_execution() {
   cut_short_ = false;
   events_.clear();
   clock_pool_.clear();
-  clocks_used_ = 0;
+  std::fill(clocks_.begin(), clocks_.end(), 0);
   objects_.clear();
   slot_index_.clear();
   timer_starts_.clear();
@@ -139,13 +133,13 @@ std::optional<std::size_t> Dpor::pick(std::span<const Candidate> candidates) {
   // The event starts: its clock is its process's, one event further, joined with every earlier
   // event it depends on (as far as known before it runs: its pending operation). Releases
   // during the event hand this clock on.
-  Clock& c = clock_of(current_);
+  has_row(current_);
+  std::uint32_t* c = row(current_);
   // Its clock before it: for races (fresh events only) and a firing's timer start.
   if (current_node_ >= fresh_from_ || current_ == kTimerProcess ||
       (pos_ < nodes_.size() && nodes_[pos_].choice)) {
-    before_ = c;
+    before_.assign(c, c + width_);
   }
-  if (c.size() <= slot(current_)) c.resize(slot(current_) + 1, 0);
   ++c[slot(current_)];
   join_dependencies(c, *candidates[k].next);
   return k;
@@ -166,12 +160,12 @@ std::size_t Dpor::choose(std::size_t n) {
 }
 
 void Dpor::event_done(const Footprint& touched, bool widened) {
-  Clock& c = clock_of(current_);
+  has_row(current_);
+  std::uint32_t* c = row(current_);
   if (widened) join_dependencies(c, touched);  // what it touched beyond its pending operation
   const std::size_t x = events_.size();
-  events_.push_back(Event{current_, static_cast<std::uint32_t>(current_node_), c[slot(current_)],
-                          static_cast<std::uint32_t>(c.size()), clock_pool_.size()});
-  clock_pool_.insert(clock_pool_.end(), c.begin(), c.end());
+  events_.push_back(Event{current_, static_cast<std::uint32_t>(current_node_), c[slot(current_)]});
+  clock_pool_.insert(clock_pool_.end(), c, c + width_);
 
   // Races, sleep sets and what was explored at the node are looked at once per event: the
   // replayed prefix's were, in the execution that first ran them.
@@ -356,32 +350,46 @@ bool Dpor::next_execution() {
 // ---- happens-before edges -------------------------------------------------------------------
 
 void Dpor::spawned(Process parent, Process child) {
-  clock_of(child);  // grows clocks_ first: the parent's reference must stay valid
-  clock_of(child) = clock_of(parent);
+  has_row(parent);
+  has_row(child);
+  std::copy_n(row(parent), width_, row(child));
 }
 
 void Dpor::woke(Process waker, Process woken) {
-  clock_of(woken);  // grows clocks_ first
-  join(clock_of(woken), clock_of(waker));
+  has_row(waker);
+  has_row(woken);
+  join(row(woken), row(waker));
 }
 
 void Dpor::released(Process p, const rt::SyncSlot& slot) {
-  Clock& s = slot_clock(slot);
-  join(s, clock_of(p));
+  has_row(p);
+  bool added = false;
+  const std::uint32_t i = slot_index_.index(reinterpret_cast<std::uintptr_t>(&slot), &added);
+  if ((i + 1) * width_ > slot_clocks_.size()) slot_clocks_.resize((i + 1) * width_, 0);
+  std::uint32_t* s = slot_clocks_.data() + i * width_;
+  if (added) std::fill_n(s, width_, 0);
+  join(s, row(p));
 }
 
 void Dpor::acquired(Process p, const rt::SyncSlot& slot) {
   const std::uint32_t i = slot_index_.find(reinterpret_cast<std::uintptr_t>(&slot));
-  if (i != AddressMap::kMissing) join(clock_of(p), slot_clocks_[i]);
+  if (i == AddressMap::kMissing) return;
+  has_row(p);
+  join(row(p), slot_clocks_.data() + i * width_);
 }
 
-void Dpor::timer_started(Process p, rt::TimerId id) { timer_starts_[id] = clock_of(p); }
+void Dpor::timer_started(Process p, rt::TimerId id) {
+  has_row(p);
+  timer_starts_[id].assign(row(p), row(p) + width_);
+}
 
 void Dpor::timer_firing(rt::TimerId id) {
   auto it = timer_starts_.find(id);
   if (it == timer_starts_.end()) return;
-  join(clock_of(kTimerProcess), it->second);
-  join(before_, it->second);  // the start is no race of the firing: it comes first
+  has_row(kTimerProcess);
+  join(row(kTimerProcess), it->second.data());
+  before_.resize(width_, 0);
+  join(before_.data(), it->second.data());  // the start is no race of the firing: it comes first
 }
 
 }  // namespace weft::harness

@@ -10,7 +10,9 @@
 //
 // Per execution the Dpor keeps, for happens-before between events:
 //   - a vector clock per process, one component per process (slot p + 1; the timer queue 0):
-//     component q = how many of q's events happen before;
+//     component q = how many of q's events happen before. Every clock has the same width_
+//     (widened, rarely, when a process beyond it appears) and lives in a flat table, so a join
+//     is one fixed-length loop;
 //   - per event, its clock (program order, earlier dependent events on the objects it
 //     touched, hand-overs through SyncSlots, wakes, spawns, a timer's start before its firing);
 //   - per object, the events that touched it that a later event may still race with.
@@ -24,6 +26,7 @@
 #pragma once
 
 #include <cstddef>
+#include <algorithm>
 #include <cstdint>
 #include <unordered_map>
 #include <vector>
@@ -88,12 +91,10 @@ class Dpor final : public Decider {
     ProcSet backtrack;         // schedule: to explore from here
     ProcSet done, done_wide;   // schedule: explored (or being explored)
   };
-  struct Event {
+  struct Event {  // its clock: width_ components at clock_pool_[index * width_]
     Process process;
     std::uint32_t node;
     std::uint32_t seq;   // its number among its process's events, from 1
-    std::uint32_t width; // components of its clock stored
-    std::size_t clock;   // offset of its clock in clock_pool_
   };
   struct Entry {
     std::uint32_t event;
@@ -101,15 +102,19 @@ class Dpor final : public Decider {
   };
 
   static std::size_t slot(Process p) { return static_cast<std::size_t>(p + 1); }
-  Clock& clock_of(Process p);
-  static void join(Clock& into, const Clock& from);
-  void join_event(Clock& into, std::size_t event) const;
-  void join_dependencies(Clock& into, const Footprint& f) const;
+  // A process's clock (a row of clocks_, width_ long). Rows move when a table grows: make every
+  // row needed exist (has_row) before holding pointers to any.
+  void has_row(Process p);
+  std::uint32_t* row(Process p) { return clocks_.data() + slot(p) * width_; }
+  void widen(std::size_t width);
+  void join(std::uint32_t* into, const std::uint32_t* from) const {
+    for (std::size_t i = 0; i < width_; ++i) into[i] = std::max(into[i], from[i]);
+  }
+  void join_dependencies(std::uint32_t* into, const Footprint& f) const;
   std::uint32_t component(std::size_t event, Process p) const;
   bool happens_before(std::size_t a, std::size_t b) const;
   bool known(std::size_t event, const Clock& clock) const;
   const std::vector<Entry>* history(rt::ObjectId object) const;
-  Clock& slot_clock(const rt::SyncSlot& s);
 
   void analyse_races(std::size_t x, const Footprint& touched);
   void reverse(std::size_t e, std::size_t x);
@@ -134,12 +139,12 @@ class Dpor final : public Decider {
   // The running execution; the containers keep their memory from one execution to the next.
   std::vector<Event> events_;
   std::vector<std::uint32_t> clock_pool_;
-  std::vector<Clock> clocks_;           // by slot(process); clocks_used_ of them live
-  std::size_t clocks_used_ = 0;
+  std::size_t width_ = 8;               // components of every clock
+  std::vector<std::uint32_t> clocks_;   // by slot(process), width_ each
   AddressMap objects_;                  // object -> its history in histories_
   std::vector<std::vector<Entry>> histories_;
   AddressMap slot_index_;               // SyncSlot -> its clock in slot_clocks_
-  std::vector<Clock> slot_clocks_;
+  std::vector<std::uint32_t> slot_clocks_;  // by slot index, width_ each
   std::unordered_map<rt::TimerId, Clock> timer_starts_;
   ProcSet sleep_now_, sleep_now_wide_;  // asleep at the next new node
   std::span<const Candidate> candidates_;  // at the current node (the runtime's)
