@@ -4,6 +4,7 @@
 #include <clang/Tooling/ArgumentsAdjusters.h>
 #include <clang/Tooling/CompilationDatabase.h>
 #include <clang/Tooling/Tooling.h>
+#include <llvm/Config/llvm-config.h>
 #include <llvm/Support/CommandLine.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
@@ -32,6 +33,7 @@
 #include "weft_vet/reporter.h"
 #include "weft_vet/tu_context.h"
 #include "user_code_action.h"
+#include "weft/version.h"
 
 namespace cl = llvm::cl;
 using namespace weft::vet;
@@ -162,6 +164,10 @@ std::unique_ptr<clang::tooling::CompilationDatabase> load_database(int& argc, co
   auto fixed = clang::tooling::FixedCompilationDatabase::loadFromCommandLine(argc, argv, error);
   if (!error.empty()) fail(error);
   cl::HideUnrelatedOptions(category);
+  cl::SetVersionPrinter([](llvm::raw_ostream& out) {
+    out << "weft-vet (weft " << WEFT_VERSION_STRING << ", Clang/LLVM " << LLVM_VERSION_STRING
+        << ")\n";
+  });
   reject_unknown_options(argc, argv);
   if (!cl::ParseCommandLineOptions(argc, argv, kOverview, &llvm::errs())) std::exit(2);
   if (fixed) {

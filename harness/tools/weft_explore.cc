@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "weft/version.h"
 #include "weft/harness/explore.h"
 #include "weft/harness/program.h"
 
@@ -52,6 +53,7 @@ options:
   --json                  one JSON object per program, one per line
   --quiet                 no progress lines on stderr (printed for searches over 5 s)
   -h, --help              this text
+  --version               weft's version
 Options that take a value accept --option VALUE and --option=VALUE.
 
 exit status: 0 no finding, 1 a finding in some program (or, with --require-exhaustive, a
@@ -105,6 +107,9 @@ int main(int argc, char** argv) {
     };
     if (a == "-h" || a == "--help") {
       std::fputs(kUsage, stdout);
+      return 0;
+    } else if (a == "--version") {
+      std::printf("weft-explore (weft %s)\n", WEFT_VERSION_STRING);
       return 0;
     } else if (a == "--list") {
       list = true;
