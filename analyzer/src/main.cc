@@ -29,6 +29,7 @@
 #include "did_you_mean.h"
 #include "export_fixes.h"
 #include "output.h"
+#include "progress.h"
 #include "summary_store.h"
 #include "weft_vet/reporter.h"
 #include "weft_vet/tu_context.h"
@@ -103,7 +104,8 @@ cl::opt<std::string> baseline_path("baseline", cl::desc("hide the findings liste
 cl::opt<std::string> write_baseline("write-baseline",
                                     cl::desc("write every finding to this file as a baseline"),
                                     cl::value_desc("file"), cl::cat(category));
-cl::opt<bool> quiet("quiet", cl::desc("no summary line on stderr"), cl::cat(category));
+cl::opt<bool> quiet("quiet", cl::desc("no summary line and no progress lines on stderr"),
+                    cl::cat(category));
 cl::opt<bool> fix("fix",
                   cl::desc("write the fixes that checks mark safe into the files; the exit "
                            "status then counts only the findings left unfixed"),
@@ -444,10 +446,17 @@ int main(int argc, const char** argv) {
   unsigned n = jobs != 0 ? jobs.getValue() : std::max(1u, std::thread::hardware_concurrency());
   n = std::min<unsigned>(n, static_cast<unsigned>(sources.size()));
   std::vector<std::thread> workers;
+  Progress progress(!quiet, sources.size());
   for (unsigned w = 0; w < n; ++w) {
     workers.emplace_back([&] {
       for (std::size_t i; (i = next++) < sources.size();) {
         analyse(sources[i], *db, outcome, mu);
+        std::size_t findings = 0;
+        {
+          std::lock_guard g(mu);
+          findings = outcome.findings.size();
+        }
+        progress.file_done(findings);
       }
     });
   }
