@@ -51,7 +51,7 @@ void ModelRuntime::reset() {
   last_timer_ = 0;
   timers_.clear();
   firing_clock_ = -1;
-  clock_names_.clear();
+  clock_owners_.clear();
   happens_before_.clear();
   steps_ = 0;
   timer_steps_ = 0;
@@ -157,8 +157,8 @@ void ModelRuntime::spawn(rt::WorkPtr body, std::source_location where) {
   }
   task->id = static_cast<int>(tasks_.size());
   task->clock = happens_before_.new_clock(clock_of_current());
-  clock_names_.resize(static_cast<std::size_t>(task->clock) + 1);
-  clock_names_[static_cast<std::size_t>(task->clock)] = "task " + std::to_string(task->id);
+  clock_owners_.resize(static_cast<std::size_t>(task->clock) + 1);
+  clock_owners_[static_cast<std::size_t>(task->clock)] = task->id;
   task->body = std::move(body);
   task->spawned_at = where;
   Task* t = task.get();
@@ -262,8 +262,8 @@ void ModelRuntime::acquire(rt::SyncSlot& slot) {
 rt::TimerId ModelRuntime::start_timer(rt::Time when, rt::WorkPtr fire) {
   const rt::TimerId id = ++last_timer_;
   const int clock = happens_before_.new_clock(clock_of_current());
-  clock_names_.resize(static_cast<std::size_t>(clock) + 1);
-  clock_names_[static_cast<std::size_t>(clock)] = "a timer";
+  clock_owners_.resize(static_cast<std::size_t>(clock) + 1);
+  clock_owners_[static_cast<std::size_t>(clock)] = kTimerClock;
   timers_.emplace(std::pair{when, id}, Timer{std::move(fire), clock});
   if (!tearing_down_ && !running_on_) strategy_.timer_started(process_of_current(), id);
   return id;

@@ -132,6 +132,7 @@ class ModelRuntime final : public rt::Runtime {
   void note(const std::string& what);  // a trace line for the current task
   void fail(Verdict verdict, std::string message);
   void report_race(const Race& race);
+  std::string clock_name(int clock) const;  // "task 3" or "a timer"
   void report_blocked(bool main_done);
 
   Decider& strategy_;
@@ -175,7 +176,9 @@ class ModelRuntime final : public rt::Runtime {
   };
   std::map<std::pair<rt::Time, rt::TimerId>, Timer> timers_;
   int firing_clock_ = -1;  // while a timer fires: its clock
-  std::vector<std::string> clock_names_;  // per clock: "task 3" or "a timer"
+  // Per clock: the task it is of, or kTimerClock (named only when a race is reported).
+  static constexpr int kTimerClock = -1;
+  std::vector<int> clock_owners_;
   int clock_of_current() const { return current_ ? current_->clock : firing_clock_; }
   HappensBefore happens_before_;
   std::size_t steps_ = 0;        // after the execution: points passed while tasks run on

@@ -28,10 +28,15 @@ void ModelRuntime::note(const std::string& what) {
   }
 }
 
+std::string ModelRuntime::clock_name(int clock) const {
+  const int owner = clock_owners_[static_cast<std::size_t>(clock)];
+  return owner == kTimerClock ? "a timer" : "task " + std::to_string(owner);
+}
+
 void ModelRuntime::report_race(const Race& race) {
   auto access = [this](bool write, const Access& a) {
     return std::string(write ? "a write" : "a read") + " by " +
-           clock_names_[static_cast<std::size_t>(a.task)] + " at " + a.where.file_name() + ":" +
+           clock_name(a.task) + " at " + a.where.file_name() + ":" +
            std::to_string(a.where.line());
   };
  fail(Verdict::race, "data race on var" + trace_.number(race.object) + ": " + access(race.later_is_write, race.later) + " and " +
