@@ -212,6 +212,7 @@ Report explore_here(const std::function<void()>& program, const Options& options
     r = with_trace(std::move(r), path, program, options, stacks);
   } else {
     r.trace.clear();
+    r.steps.clear();
     r.replay_token.clear();
   }
   r.seconds = elapsed();

@@ -380,7 +380,8 @@ Report ModelRuntime::run_execution(const std::function<void()>& program) {
   }
   Report report = finding_ ? *finding_ : Report{};
   if (tracing_) {
-    report.trace = trace_.render([this](int id) { return name(*tasks_[static_cast<std::size_t>(id)]); });
+    report.steps = trace_.render([this](int id) { return name(*tasks_[static_cast<std::size_t>(id)]); });
+    for (const TraceStep& s : report.steps) report.trace.push_back(Trace::line(s));
   }
   return report;
 }

@@ -76,19 +76,27 @@ std::string Trace::describe(const Step& step) {
   return s + at(step.where);
 }
 
-std::vector<std::string> Trace::render(const std::function<std::string(int)>& task_name) {
-  std::vector<std::string> lines;
-  lines.reserve(steps_.size());
+std::vector<TraceStep> Trace::render(const std::function<std::string(int)>& task_name) {
+  std::vector<TraceStep> out;
+  out.reserve(steps_.size());
   for (const Step& s : steps_) {
-    std::string line = s.task == kNoTask ? std::string() : task_name(s.task) + ": ";
+    TraceStep step;
+    if (s.task != kNoTask) step.lane = task_name(s.task);
     switch (s.what) {
-      case What::op: line += describe(s); break;
-      case What::blocks: line += "blocks in " + describe(s); break;
-      case What::text: line += s.text; break;
+      case What::op: step.what = describe(s); break;
+      case What::blocks:
+        step.what = "blocks in " + describe(s);
+        step.blocks = true;
+        break;
+      case What::text: step.what = s.text; break;
     }
-    lines.push_back(std::move(line));
+    out.push_back(std::move(step));
   }
-  return lines;
+  return out;
+}
+
+std::string Trace::line(const TraceStep& step) {
+  return step.lane.empty() ? step.what : step.lane + ": " + step.what;
 }
 
 }  // namespace weft::harness

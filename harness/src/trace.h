@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "weft/harness/explore.h"
 #include "weft/rt/runtime.h"
 
 namespace weft::harness {
@@ -29,7 +30,8 @@ class Trace {
   std::string describe(const rt::Op& op);
   std::string number(rt::ObjectId id);  // " #3"
 
-  std::vector<std::string> render(const std::function<std::string(int)>& task_name);
+  std::vector<TraceStep> render(const std::function<std::string(int)>& task_name);
+  static std::string line(const TraceStep& step);  // "task 1: send #1 at file.cc:12"
 
  private:
   enum class What : std::uint8_t { op, blocks, text };

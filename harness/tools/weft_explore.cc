@@ -51,6 +51,9 @@ options:
                           counts as a failure (exit status 1): for proofs in CI
   --replay TOKEN          run the one schedule a report's token names (one program only)
   --json                  one JSON object per program, one per line
+  --html FILE             write each finding as an HTML page (one lane per task) to FILE; with
+                          several programs, FILE gets each one's name: trace.html ->
+                          trace.<program>.html
   --quiet                 no progress lines on stderr (printed for searches over 5 s)
   -h, --help              this text
   --version               weft's version
@@ -80,6 +83,7 @@ N number(std::string_view option, std::string_view text) {
 int main(int argc, char** argv) {
   Options options;
   bool json = false;
+  std::string html;  // --html FILE
   bool all = false;
   bool list = false;
   bool require_exhaustive = false;
@@ -163,6 +167,9 @@ int main(int argc, char** argv) {
       options.max_steps = number<std::size_t>(a, value());
     } else if (a == "--stack-size") {
       options.stack_size = number<std::size_t>(a, value()) * 1024;
+    } else if (a == "--html") {
+      html = std::string(value());
+      if (html.empty()) usage_error("--html needs a file name");
     } else if (a == "--replay") {
       options.replay = std::string(value());
     } else if (a == "--require-exhaustive") {
@@ -213,6 +220,26 @@ int main(int argc, char** argv) {
       return 2;
     }
     found |= r.verdict != Verdict::ok;
+    if (!html.empty() && r.verdict != Verdict::ok) {
+      std::string path = html;
+      if (chosen.size() > 1) {
+        const std::size_t dot = path.rfind('.');
+        const std::size_t slash = path.rfind('/');
+        const bool has_ext = dot != std::string::npos && (slash == std::string::npos || dot > slash);
+        path = has_ext ? path.substr(0, dot) + "." + p->name + path.substr(dot)
+                       : path + "." + p->name;
+      }
+      std::FILE* f = std::fopen(path.c_str(), "w");
+      const std::string page =
+          r.to_html(command + " " + p->name + " --replay " + r.replay_token);
+      if (f == nullptr || std::fwrite(page.data(), 1, page.size(), f) != page.size() ||
+          std::fclose(f) != 0) {
+        std::fprintf(stderr, "weft-explore: cannot write %s\n", path.c_str());
+        return 2;
+      }
+      std::fprintf(stderr, "weft-explore: wrote the trace of %s as HTML: %s\n", p->name.c_str(),
+                   path.c_str());
+    }
     const bool unproved = require_exhaustive && r.verdict == Verdict::ok && !r.exhaustive && !r.replayed;
     found |= unproved;
     if (json) {

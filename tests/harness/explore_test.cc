@@ -3,9 +3,14 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <mutex>
+#include <string>
 
 #include "weft/harness/explore.h"
+#include "weft/harness/gtest.h"
 #include "weft/weft.h"
 
 namespace weft::harness {
@@ -280,3 +285,26 @@ TEST(Explore, ReportPrintsTraceAndReplayToken) {
 
 }  // namespace
 }  // namespace weft::harness
+
+// The gtest helpers write a failing test's finding as an HTML page where WEFT_HTML_DIR says.
+TEST(Explore, GtestHelperWritesTheFindingAsHtmlWhenAsked) {
+  const std::string dir = ::testing::TempDir();
+  ::setenv("WEFT_HTML_DIR", dir.c_str(), 1);
+  weft::harness::Options o;
+  o.name = "html_helper_deadlock";
+  const ::testing::AssertionResult r = weft::harness::proves_clean(
+      [] {
+        auto ch = weft::make_chan<int>();
+        ch.send(1);  // no receiver: a deadlock
+      },
+      o);
+  ::unsetenv("WEFT_HTML_DIR");
+  ASSERT_FALSE(r);
+  const std::string path = dir + "/html_helper_deadlock.html";
+  EXPECT_NE(std::string(r.message()).find("trace as HTML: " + path), std::string::npos)
+      << r.message();
+  std::ifstream page(path);
+  const std::string text((std::istreambuf_iterator<char>(page)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text.find("class=\"lane-title\">task 0 (main)<"), std::string::npos) << text;
+  EXPECT_NE(text.find("blocked failing"), std::string::npos) << text;
+}

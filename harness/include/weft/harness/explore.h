@@ -72,10 +72,18 @@ struct Options {
   std::string name;                          // what the program is called (WEFT_REPLAY=name:token)
 };
 
+// One step of a finding's trace, for pictures of it (Report::to_html).
+struct TraceStep {
+  std::string lane;   // who took it: "task 1", "task 0 (main)"; "" for the timer queue
+  std::string what;   // "send #1 at file.cc:12", "blocks in recv #2 at ...", "panics: ..."
+  bool blocks = false;
+};
+
 struct Report {
   Verdict verdict = Verdict::ok;
   std::string message;               // what went wrong, in a sentence (and the blocked tasks)
   std::vector<std::string> trace;    // the failing execution, one step per line
+  std::vector<TraceStep> steps;      // the same, step by step
   std::string replay_token;          // Options::replay or WEFT_REPLAY reruns that schedule
   Strategy strategy = Strategy::dfs;
   std::size_t executions = 0;
@@ -93,6 +101,10 @@ struct Report {
 
   std::string to_string() const;     // for people: verdict, message, numbered trace, replay
   std::string to_json() const;       // for tools: the same, as one JSON object
+  // A self-contained HTML page: one lane per task, the steps in order, blocked steps and the
+  // last step marked, and how to replay it (`replay_command`: the command line that reruns it,
+  // or "" for WEFT_REPLAY's form only).
+  std::string to_html(const std::string& replay_command = "") const;
 };
 
 Report explore(const std::function<void()>& program, const Options& options = {});
