@@ -382,6 +382,7 @@ Report ModelRuntime::run_execution(const std::function<void()>& program) {
   if (tracing_) {
     report.steps = trace_.render([this](int id) { return name(*tasks_[static_cast<std::size_t>(id)]); });
     for (const TraceStep& s : report.steps) report.trace.push_back(Trace::line(s));
+    report.objects = trace_.legend();
   }
   return report;
 }

@@ -75,6 +75,12 @@ class ModelRuntime final : public rt::Runtime {
   bool stop_timer(rt::TimerId id) override;
   void release(rt::SyncSlot& slot) override;
   void acquire(rt::SyncSlot& slot) override;
+  void made(rt::ObjectId object, std::source_location where) override {
+    if (tracing_) trace_.made(object, where);
+  }
+  void named(rt::ObjectId object, std::string_view name) override {
+    if (tracing_) trace_.named(object, name);
+  }
 
  private:
   static constexpr std::size_t kNotWaiting = static_cast<std::size_t>(-1);

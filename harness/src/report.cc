@@ -51,6 +51,10 @@ std::string Report::to_string() const {
   if (shrunk_from > 0) out << " (shrunk from " << shrunk_from << ", and to the fewest steps)";
   out << "\ntrace:\n";
   for (std::size_t i = 0; i < trace.size(); ++i) out << "  " << i + 1 << ". " << trace[i] << "\n";
+  if (!objects.empty()) {
+    out << "objects:\n";
+    for (const std::string& o : objects) out << "  " << o << "\n";
+  }
   out << "replay: WEFT_REPLAY=" << (program.empty() ? "" : program + ":") << replay_token
       << " (or Options::replay = \"" << replay_token << "\")\n";
   return out.str();
@@ -92,6 +96,8 @@ std::string Report::to_json() const {
       << ",\"stopped_by\":" << quoted(stopped_by) << ",\"replay_token\":" << quoted(replay_token)
       << ",\"trace\":[";
   for (std::size_t i = 0; i < trace.size(); ++i) out << (i ? "," : "") << quoted(trace[i]);
+  out << "],\"objects\":[";
+  for (std::size_t i = 0; i < objects.size(); ++i) out << (i ? "," : "") << quoted(objects[i]);
   out << "]}";
   return out.str();
 }

@@ -42,6 +42,8 @@ h1 .verdict { color: #fff; background: #b3261e; padding: .1em .5em; border-radiu
 .step.blocked { background: #fff4e0; border-left-color: #c77700; }
 .step.failing { background: #fde8e7; border-left-color: #b3261e; font-weight: 600; }
 .empty { border-left: 1px dashed #d5d9e0; margin-left: 1em; }
+h2.objects { font-size: 1em; margin: 1.2em 0 .3em; }
+ul.objects { margin: 0; padding-left: 1.2em; font-size: 12px; }
 footer { margin-top: 1.5em; color: #7a8190; font-size: 12px; }
 )";
 
@@ -99,7 +101,13 @@ std::string Report::to_html(const std::string& replay_command) const {
     }
     h += "\n";
   }
-  h += "</div>\n<footer>weft " WEFT_VERSION_STRING " model checker</footer>\n</body></html>\n";
+  h += "</div>\n";
+  if (!objects.empty()) {
+    h += "<h2 class=\"objects\">objects</h2>\n<ul class=\"objects\">\n";
+    for (const std::string& o : objects) h += "<li><code>" + escaped(o) + "</code></li>\n";
+    h += "</ul>\n";
+  }
+  h += "<footer>weft " WEFT_VERSION_STRING " model checker</footer>\n</body></html>\n";
   return h;
 }
 

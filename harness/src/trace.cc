@@ -6,7 +6,31 @@ void Trace::clear() {
   steps_.clear();
   objects_.clear();
   numbers_.clear();
+  numbered_objects_.clear();
+  made_at_.clear();
+  names_.clear();
   numbered_ = 0;
+}
+
+void Trace::made(rt::ObjectId id, std::source_location where) {
+  made_at_[id] = where;
+  names_.erase(id);  // a new object at the address of one gone
+}
+
+void Trace::named(rt::ObjectId id, std::string_view name) { names_[id] = std::string(name); }
+
+std::vector<std::string> Trace::legend() const {
+  std::vector<std::string> lines;
+  for (std::size_t i = 0; i < numbered_objects_.size(); ++i) {
+    const rt::ObjectId id = numbered_objects_[i];
+    auto where = made_at_.find(id);
+    if (where == made_at_.end()) continue;
+    auto name = names_.find(id);
+    lines.push_back((name != names_.end() ? name->second : "#" + std::to_string(i + 1)) +
+                    ": made at " + where->second.file_name() + ":" +
+                    std::to_string(where->second.line()));
+  }
+  return lines;
 }
 
 void Trace::add(int task, What what, const rt::Op& op) {
@@ -31,7 +55,9 @@ void Trace::number_up_to_now() {
     const Step& s = steps_[numbered_];
     for (std::uint32_t i = 0; i < s.object_count; ++i) {
       const rt::ObjectId id = objects_[s.first_object + i];
-      if (id != 0) numbers_.emplace(id, static_cast<int>(numbers_.size()) + 1);
+      if (id != 0 && numbers_.emplace(id, static_cast<int>(numbers_.size()) + 1).second) {
+        numbered_objects_.push_back(id);
+      }
     }
   }
 }
@@ -39,6 +65,8 @@ void Trace::number_up_to_now() {
 std::string Trace::number(rt::ObjectId id) {
   number_up_to_now();
   auto [it, added] = numbers_.emplace(id, static_cast<int>(numbers_.size()) + 1);
+  if (added) numbered_objects_.push_back(id);
+  if (auto name = names_.find(id); name != names_.end()) return " " + name->second;
   return " #" + std::to_string(it->second);
 }
 

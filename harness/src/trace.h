@@ -1,14 +1,16 @@
 // Trace: what one execution did, step by step — recorded compactly as it happens (a few
 // words per step, no text), and turned into lines only when a report needs them.
 //
-// Objects are numbered in the order the trace first names them ("lock #3"); describe() and
-// number() number the same way, so a finding's message and its trace agree.
+// Objects are numbered in the order the trace first names them ("lock #3"), or called by the
+// name weft::name gave them ("lock accounts"); describe() and number() name them the same way,
+// so a finding's message and its trace agree. legend() says where each was made.
 #pragma once
 
 #include <cstdint>
 #include <functional>
 #include <source_location>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -28,7 +30,11 @@ class Trace {
 
   // "send #1 at file.cc:12": the operation, its objects numbered as the trace numbers them.
   std::string describe(const rt::Op& op);
-  std::string number(rt::ObjectId id);  // " #3"
+  std::string number(rt::ObjectId id);  // " #3", or " accounts" for an object weft::name named
+  void made(rt::ObjectId id, std::source_location where);
+  void named(rt::ObjectId id, std::string_view name);
+  // "#3: a channel made at file.cc:12", for each object named so far whose making was seen.
+  std::vector<std::string> legend() const;
 
   std::vector<TraceStep> render(const std::function<std::string(int)>& task_name);
   static std::string line(const TraceStep& step);  // "task 1: send #1 at file.cc:12"
@@ -52,6 +58,9 @@ class Trace {
   std::vector<Step> steps_;
   std::vector<rt::ObjectId> objects_;
   std::unordered_map<rt::ObjectId, int> numbers_;
+  std::vector<rt::ObjectId> numbered_objects_;  // by number - 1
+  std::unordered_map<rt::ObjectId, std::source_location> made_at_;
+  std::unordered_map<rt::ObjectId, std::string> names_;
   std::size_t numbered_ = 0;  // steps_[0, numbered_) have their objects numbered
 };
 

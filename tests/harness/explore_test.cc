@@ -308,3 +308,24 @@ TEST(Explore, GtestHelperWritesTheFindingAsHtmlWhenAsked) {
   EXPECT_NE(text.find("class=\"lane-title\">task 0 (main)<"), std::string::npos) << text;
   EXPECT_NE(text.find("blocked failing"), std::string::npos) << text;
 }
+
+// Traces call objects by the name weft::name gave them, and say where the others were made.
+TEST(Explore, TracesNameObjectsAndSayWhereTheyWereMade) {
+  static int made_on = 0;
+  const weft::harness::Report r = weft::harness::explore([] {
+    weft::Mutex accounts;
+    weft::name(accounts, "accounts");
+    made_on = __LINE__; auto results = weft::make_chan<int>();  // unnamed: made on this line
+    accounts.lock();
+    results.send(1);  // no receiver: a deadlock, holding `accounts`
+  });
+  ASSERT_EQ(r.verdict, weft::harness::Verdict::deadlock) << r.to_string();
+  const std::string text = r.to_string();
+  EXPECT_NE(text.find("lock accounts at"), std::string::npos) << text;
+  EXPECT_NE(text.find("send #2 at"), std::string::npos) << text;
+  ASSERT_EQ(r.objects.size(), 2u) << text;
+  EXPECT_NE(r.objects[0].find("accounts: made at"), std::string::npos) << text;
+  EXPECT_NE(r.objects[1].find("#2: made at"), std::string::npos) << text;
+  EXPECT_NE(r.objects[1].find("explore_test.cc:" + std::to_string(made_on)), std::string::npos)
+      << text;
+}

@@ -35,6 +35,7 @@
 
 #include "weft/detail/chan_core_api.h"
 #include "weft/panic.h"
+#include "weft/rt/runtime.h"
 
 namespace weft {
 
@@ -204,7 +205,7 @@ class chan final : public detail::ChanHandle<T>,
  private:
   explicit chan(detail::ChanPtr core) : detail::ChanHandle<T>(std::move(core)) {}
   template <channel_element U>
-  friend chan<U> make_chan(std::ptrdiff_t capacity);
+  friend chan<U> make_chan(std::ptrdiff_t capacity, std::source_location where);
   friend class send_only<T>;
   friend class recv_only<T>;
 };
@@ -229,8 +230,11 @@ class recv_only final : public detail::ChanHandle<T>, public detail::RecvOps<rec
 
 // Go's make(chan T, capacity). A negative capacity panics "makechan: size out of range".
 template <channel_element T>
-chan<T> make_chan(std::ptrdiff_t capacity = 0) {
-  return chan<T>(detail::make_chan_core(detail::elem_ops_of<T>, capacity));
+chan<T> make_chan(std::ptrdiff_t capacity = 0,
+                  std::source_location where = std::source_location::current()) {
+  chan<T> ch(detail::make_chan_core(detail::elem_ops_of<T>, capacity));
+  rt::made(ch.core(), where);
+  return ch;
 }
 
 }  // namespace weft

@@ -6,6 +6,7 @@
 #include "weft/check.h"
 #include "weft/context.h"
 #include "weft/leak_check.h"
+#include "weft/name.h"
 #include "weft/panic.h"
 #include "weft/patterns.h"
 #include "weft/select.h"

@@ -84,6 +84,8 @@ struct Report {
   std::string message;               // what went wrong, in a sentence (and the blocked tasks)
   std::vector<std::string> trace;    // the failing execution, one step per line
   std::vector<TraceStep> steps;      // the same, step by step
+  std::vector<std::string> objects;  // where the objects the trace names were made:
+                                     // "#2: made at file.cc:12", "accounts: made at ..."
   std::string replay_token;          // Options::replay or WEFT_REPLAY reruns that schedule
   Strategy strategy = Strategy::dfs;
   std::size_t executions = 0;

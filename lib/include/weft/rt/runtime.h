@@ -31,6 +31,7 @@
 #include <cstdint>
 #include <memory>
 #include <source_location>
+#include <string_view>
 #include <span>
 
 namespace weft::rt {
@@ -142,6 +143,14 @@ class Runtime {
   virtual bool stop_timer(TimerId id) = 0;  // true if the timer was pending and now never fires
   virtual void release(SyncSlot& slot) = 0;
   virtual void acquire(SyncSlot& slot) = 0;
+  // Where an object was made, and a name its user gave it (weft::name): only for reports, so a
+  // runtime that reports nothing ignores them.
+  virtual void made(ObjectId object, std::source_location where) {
+    static_cast<void>(object), static_cast<void>(where);
+  }
+  virtual void named(ObjectId object, std::string_view name) {
+    static_cast<void>(object), static_cast<void>(name);
+  }
 };
 
 // The runtime installed on this thread; nullptr means the threads runtime.
@@ -176,6 +185,14 @@ std::size_t live_tasks() noexcept;
 
 inline ObjectId object_id(const void* object) noexcept {
   return reinterpret_cast<ObjectId>(object);
+}
+
+// Reports only: the threads runtime keeps no names.
+inline void made(const void* object, std::source_location where) {
+  if (Runtime* r = installed_runtime) [[unlikely]] r->made(object_id(object), where);
+}
+inline void named(ObjectId object, std::string_view name) {
+  if (Runtime* r = installed_runtime) [[unlikely]] r->named(object, name);
 }
 
 // The dispatch primitives use. The threads runtime path is one predictable branch.

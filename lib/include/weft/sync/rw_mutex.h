@@ -30,7 +30,9 @@ namespace weft {
 
 class WEFT_CAPABILITY("mutex") RWMutex {
  public:
-  RWMutex() = default;
+  explicit(false) RWMutex(std::source_location where = std::source_location::current()) noexcept {
+    rt::made(this, where);
+  }
   RWMutex(const RWMutex&) = delete;
   RWMutex& operator=(const RWMutex&) = delete;
 

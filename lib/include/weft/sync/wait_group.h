@@ -31,7 +31,9 @@ namespace weft {
 
 class WaitGroup {
  public:
-  WaitGroup() = default;
+  explicit(false) WaitGroup(std::source_location where = std::source_location::current()) noexcept {
+    rt::made(this, where);
+  }
   WaitGroup(const WaitGroup&) = delete;
   WaitGroup& operator=(const WaitGroup&) = delete;
 
