@@ -7,16 +7,10 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tests"))
+from expectations import done, expect, fail  # noqa: E402
+
 vet, include = sys.argv[1:3]
-failures = []
-checks = 0
-
-
-def expect(cond, what):
-    global checks
-    checks += 1
-    if not cond:
-        failures.append(what)
 
 
 def run(*args, cwd=None):
@@ -179,7 +173,7 @@ void unsafe() {
                or log["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"] == "file://" + tmp + "/",
                "sarif: %SRCROOT% is the working folder")
     except (ValueError, KeyError, IndexError, TypeError) as e:
-        failures.append(f"sarif with relative URIs: {e}")
+        fail(f"sarif with relative URIs: {e}")
     code, out, _ = run("--format=sarif", bad, *FLAGS)
     try:
         log = json.loads(out)
@@ -197,7 +191,7 @@ void unsafe() {
             expect(isinstance(r["partialFingerprints"], dict) and r["partialFingerprints"], "sarif: partialFingerprints")
             expect(isinstance(r["relatedLocations"], list), "sarif: relatedLocations")
     except (ValueError, KeyError, IndexError, TypeError) as e:
-        failures.append(f"sarif does not have the required structure: {e}")
+        fail(f"sarif does not have the required structure: {e}")
 
     # --help-uri: each rule links to its own page; a template naming no check is an error.
     code, out, _ = run("--format=sarif", "--help-uri=https://docs.example/{folder}/{check}.html", bad, *FLAGS)
@@ -209,7 +203,7 @@ void unsafe() {
                f"sarif: helpUri from the template (got {by_id.get('weft-thread-not-joined')})")
         expect(len(set(by_id.values())) == len(rules), "sarif: one helpUri per rule")
     except (ValueError, KeyError, IndexError, TypeError) as e:
-        failures.append(f"sarif with --help-uri: {e}")
+        fail(f"sarif with --help-uri: {e}")
     code, _, err = run("--format=sarif", "--help-uri=https://docs.example/", bad, *FLAGS)
     expect(code == 2 and "names no {check}" in err, f"--help-uri without a placeholder: exit 2 (got {code})")
     code, _, err = run("--help-uri=https://docs.example/{check}", bad, *FLAGS)
@@ -220,7 +214,7 @@ void unsafe() {
         doc = json.loads(out)
         expect(all({"file", "line", "column", "check", "message", "notes"} <= set(f) for f in doc["findings"]), "json findings")
     except ValueError as e:
-        failures.append(f"--format=json does not parse: {e}")
+        fail(f"--format=json does not parse: {e}")
 
     # A config file above the file chooses the checks.
     with open(os.path.join(tmp, ".weft-vet.yaml"), "w") as f:
@@ -361,7 +355,4 @@ with tempfile.TemporaryDirectory() as tmp:
     code, out, err = run("--summaries", a, a, *FLAGS)
     expect(code == 2 and "not a folder" in err, f"--summaries naming a file: exit 2 (got {code}: {err[-300:]})")
 
-for f in failures:
-    print("FAIL:", f)
-print(f"{checks - len(failures)} passed, {len(failures)} failed")
-sys.exit(1 if failures else 0)
+done()

@@ -10,17 +10,11 @@ import sys
 
 import yaml
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from expectations import done, expect, fail  # noqa: E402
+
 source, vet = sys.argv[1:3]
 ci = os.path.join(source, "docs", "ci")
-failures = []
-checks = 0
-
-
-def expect(cond, what):
-    global checks
-    checks += 1
-    if not cond:
-        failures.append(what)
 
 
 def workflow(name):
@@ -29,7 +23,7 @@ def workflow(name):
     try:
         w = yaml.safe_load(text)
     except yaml.YAMLError as e:
-        failures.append(f"{name}: not YAML: {e}")
+        fail(f"{name}: not YAML: {e}")
         return None, text
     # PyYAML reads the key `on` as True (YAML 1.1); Actions reads it as "on".
     expect(isinstance(w, dict) and ("on" in w or True in w), f"{name}: no trigger ('on')")
@@ -98,11 +92,8 @@ if daemon:
         expect(run.returncode == 1 and "[weft-" in run.stdout,
                f"the image's weft-vet over the corpus: exit {run.returncode}")
 elif os.environ.get("WEFT_TEST_DOCKER") == "1":
-    failures.append("WEFT_TEST_DOCKER=1 but no Docker daemon answers")
+    fail("WEFT_TEST_DOCKER=1 but no Docker daemon answers")
 else:
     print("skipped: building the Dockerfile (no Docker daemon answers here)")
 
-for f in failures:
-    print("FAIL:", f)
-print(f"{checks - len(failures)} passed, {len(failures)} failed")
-sys.exit(1 if failures else 0)
+done()

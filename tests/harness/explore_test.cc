@@ -317,7 +317,7 @@ TEST(Explore, TracesNameObjectsAndSayWhereTheyWereMade) {
     weft::name(accounts, "accounts");
     made_on = __LINE__; auto results = weft::make_chan<int>();  // unnamed: made on this line
     accounts.lock();
-    results.send(1);  // no receiver: a deadlock, holding `accounts`
+    results.send(1);  // NOLINT(weft-blocking-under-lock): the deadlock under test
   });
   ASSERT_EQ(r.verdict, weft::harness::Verdict::deadlock) << r.to_string();
   const std::string text = r.to_string();

@@ -11,16 +11,10 @@ import subprocess
 import sys
 import zlib
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from expectations import done, expect, fail  # noqa: E402
+
 explore, work = sys.argv[1:3]
-failures = []
-checks = 0
-
-
-def expect(cond, what):
-    global checks
-    checks += 1
-    if not cond:
-        failures.append(what)
 
 
 def run(*args):
@@ -125,7 +119,4 @@ if chromium and os.path.exists(page):
     dom.feed(p.stdout)
     expect(dom.lanes == ["task 0 (main)", "task 1"], f"the rendered page has the lanes: {dom.lanes}")
 
-for f in failures:
-    print("FAIL:", f)
-print(f"{checks - len(failures)} passed, {len(failures)} failed")
-sys.exit(1 if failures else 0)
+done()

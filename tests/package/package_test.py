@@ -11,17 +11,11 @@ import shutil
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from expectations import done, expect, fail  # noqa: E402
+
 source, build, work = (os.path.abspath(a) for a in sys.argv[1:4])
 consumer = os.path.join(source, "tests", "package", "consumer")
-failures = []
-checks = 0
-
-
-def expect(cond, what):
-    global checks
-    checks += 1
-    if not cond:
-        failures.append(what)
 
 
 def run(*argv, env=None, cwd=None):
@@ -33,11 +27,11 @@ def build_and_test(label, folder, *configure):
     code, out = run("cmake", "-S", consumer, "-B", folder, "-G", "Ninja",
                     "-DCMAKE_BUILD_TYPE=RelWithDebInfo", *configure)
     if code != 0:
-        failures.append(f"{label}: the consumer does not configure:\n{out[-2000:]}")
+        fail(f"{label}: the consumer does not configure:\n{out[-2000:]}")
         return None
     code, out = run("cmake", "--build", folder, "-j", "2")
     if code != 0:
-        failures.append(f"{label}: the consumer does not build:\n{out[-2000:]}")
+        fail(f"{label}: the consumer does not build:\n{out[-2000:]}")
         return None
     code, listed = run("ctest", "--test-dir", folder, "-N")
     code, out = run("ctest", "--test-dir", folder, "--output-on-failure")
@@ -80,7 +74,4 @@ if listed is not None:
     expect("Total Tests: 3" in listed and "weft_" not in listed,
            f"add_subdirectory: none of weft's tests in the consumer's ctest:\n{listed}")
 
-for f in failures:
-    print("FAIL:", f)
-print(f"{checks - len(failures)} passed, {len(failures)} failed")
-sys.exit(1 if failures else 0)
+done()
