@@ -88,6 +88,8 @@ with tempfile.TemporaryDirectory() as tmp:
     code, _, err = run("-p", tmp, empty_dir)
     expect(code == 2 and "no file under" in err, f"a folder with no listed file exits 2 ({err})")
 
+    code, out, _ = run("--version")
+    expect(code == 0 and "weft-vet (weft 0." in out and "LLVM 19" in out, f"--version: {out!r}")
     code, out, _ = run("--list-checks")
     expect(code == 0 and "weft-thread-not-joined" in out and "weft-async-discarded" in out, "--list-checks")
     expect("weft-bare-lock-unlock" not in out, "--list-checks leaves out the opt-in checks")

@@ -1,21 +1,21 @@
 #!/usr/bin/env python3
 """weft-explore's command line: every exit status, --list, --json, --replay."""
 import json
+import os
+import re
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from expectations import done, expect, fail  # noqa: E402
+
 tool = sys.argv[1]
-failures = []
 
 
 def run(*args):
     p = subprocess.run([tool, *args], capture_output=True, text=True, timeout=60)
     return p.returncode, p.stdout, p.stderr
 
-
-def expect(cond, what):
-    if not cond:
-        failures.append(what)
 
 
 code, out, _ = run("--list")
@@ -40,7 +40,7 @@ try:
            "--json gives the verdict")
     expect(doc["report"]["strategy"] == "random", "--json names the strategy")
 except (ValueError, KeyError, IndexError) as e:
-    failures.append(f"--json output does not parse: {e}: {out!r}")
+    fail(f"--json output does not parse: {e}: {out!r}")
 expect(code == 1, "--json keeps the exit status")
 
 code, out, _ = run("--all", "--json")
@@ -79,8 +79,7 @@ expect(code == 0 and n == whole, "--jobs 2 runs as many executions as one job")
 
 code, out, _ = run("--help")
 expect(code == 0 and "usage:" in out, "--help")
+code, out, _ = run("--version")
+expect(code == 0 and re.match(r"weft-explore \(weft \d+\.\d+\.\d+\)", out), f"--version: {out!r}")
 
-for f in failures:
-    print("FAIL:", f)
-print(f"{8 + 7 + 4 + 3 - len(failures)} checks passed, {len(failures)} failed" if not failures else "")
-sys.exit(1 if failures else 0)
+done()
