@@ -198,6 +198,7 @@ struct Outcome {
   std::map<const CheckInfo*, std::vector<std::unique_ptr<TuSummary>>> summaries;
   std::map<const CheckInfo*, std::vector<std::string>> summary_sources;
   std::vector<std::string> store_errors;  // --summaries files that could not be read or written
+  std::set<std::string> analysed;         // the sources analysed in this run
 };
 
 std::vector<std::string> check_names() {
@@ -326,7 +327,9 @@ void analyse(const std::string& file, const clang::tooling::CompilationDatabase&
     f.error = as_errors.enabled(f.check);
     out.findings.push_back(std::move(f));
   }
+  out.analysed.insert(file);
   for (std::size_t i = 0; i < checks.size(); ++i) {
+    out.summaries[infos[i]];  // the check ran: its whole-codebase step runs, even with no summary
     if (auto summary = checks[i]->end_translation_unit()) {
       out.summaries[infos[i]].push_back(std::move(summary));
       out.summary_sources[infos[i]].push_back(file);
@@ -477,9 +480,14 @@ int main(int argc, const char** argv) {
           outcome.store_errors.push_back("cannot write " + e);
         }
       }
+      // A file analysed now that left no summary (nothing it locks any more) forgets its old one.
+      for (const std::string& source : outcome.analysed) {
+        if (std::find(sources.begin(), sources.end(), source) == sources.end()) {
+          store.forget(info->name, source);
+        }
+      }
       std::vector<std::string> errors;
-      std::set<std::string> skip(sources.begin(), sources.end());
-      for (StoredSummary& s : store.load(*info->row, skip, &errors)) {
+      for (StoredSummary& s : store.load(*info->row, outcome.analysed, &errors)) {
         summaries.push_back(std::move(s.summary));
         stored = true;
       }

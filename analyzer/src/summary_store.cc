@@ -53,6 +53,10 @@ std::string SummaryStore::write(const std::string& check, const std::string& sou
   return "";
 }
 
+void SummaryStore::forget(const std::string& check, const std::string& source) const {
+  llvm::sys::fs::remove(path_for(check, source));
+}
+
 std::vector<StoredSummary> SummaryStore::load(const CheckRow& row,
                                               const std::set<std::string>& skip,
                                               std::vector<std::string>* errors) const {

@@ -28,6 +28,8 @@ class SummaryStore {
   // "" or why the summary could not be written.
   std::string write(const std::string& check, const std::string& source,
                     const TuSummary& summary) const;
+  // Removes the stored summary of check for source, if there is one.
+  void forget(const std::string& check, const std::string& source) const;
   // Every stored summary of row's check whose source is not in `skip` and still exists. A file
   // that cannot be read or does not fit adds its path and why to *errors.
   std::vector<StoredSummary> load(const CheckRow& row, const std::set<std::string>& skip,

@@ -350,6 +350,14 @@ with tempfile.TemporaryDirectory() as tmp:
     expect(code == 0, f"--summaries: the fixed file replaces its stored summary (got {code}: {out[-300:]})")
     code, out, err = run("--summaries", store, a, *FLAGS)
     expect(code == 0, f"--summaries: no cycle once fixed (got {code}: {out[-300:]})")
+    # b.cc locks in the other order again, then stops locking at all: its old summary goes.
+    b = locker("b.cc", "audit", "accounts")
+    code, out, _ = run("--summaries", store, b, *FLAGS)
+    expect(code == 1, f"--summaries: the cycle is back (got {code})")
+    write("b.cc", '#include "locks.h"\nvoid b() {}\n')
+    code, out, err = run("--summaries", store, b, *FLAGS)
+    code, out, err = run("--summaries", store, a, *FLAGS)
+    expect(code == 0, f"--summaries: a file that locks nothing any more forgets its summary (got {code}: {out[-300:]})")
     with open(os.path.join(store, "weft-lock-order-inversion", "0.json"), "w") as f:
         f.write("{ not json")
     code, out, err = run("--summaries", store, a, *FLAGS)
