@@ -2,15 +2,12 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cstdio>
-#include <cstdlib>
-#include <exception>
 #include <mutex>
 #include <thread>
 #include <vector>
 
 #include "parker.h"
-#include "weft/panic.h"
+#include "task_body.h"
 
 namespace weft::rt::threads {
 
@@ -24,12 +21,13 @@ struct Worker {
   Parker* parker = nullptr;
   WorkPtr work;
   std::source_location where;
+  bool counted = true;  // a task (counted in live_tasks), or a weft::blocking call
 };
 
 class Pool {
  public:
-  void spawn(WorkPtr body, std::source_location where) {
-    live_.fetch_add(1, std::memory_order_relaxed);
+  void spawn(WorkPtr body, std::source_location where, bool counted) {
+    if (counted) live_.fetch_add(1, std::memory_order_relaxed);
     Worker* idle = nullptr;
     {
       std::lock_guard guard(mu_);
@@ -41,12 +39,14 @@ class Pool {
     if (idle != nullptr) {
       idle->work = std::move(body);
       idle->where = where;
+      idle->counted = counted;
       idle->parker->unpark();
       return;
     }
     auto worker = std::make_unique<Worker>();
     worker->work = std::move(body);
     worker->where = where;
+    worker->counted = counted;
     std::thread([this, w = std::move(worker)] { run(*w); }).detach();
   }
 
@@ -62,25 +62,9 @@ class Pool {
   }
 
   void run_one(Worker& self) {
-    try {
-      self.work->run();
-    } catch (const weft::panic& p) {
-      die("panic", p.what(), self.where);
-    } catch (const std::exception& e) {
-      die("uncaught exception", e.what(), self.where);
-    } catch (...) {
-      die("uncaught exception", "(not derived from std::exception)", self.where);
-    }
+    run_task_body(*self.work, self.where);
     self.work.reset();  // the task's captures die before it counts as exited
-    live_.fetch_sub(1, std::memory_order_release);
-  }
-
-  // As Go does for an unrecovered panic in a goroutine: report it and end the program.
-  [[noreturn]] static void die(const char* what, const char* message, std::source_location where) {
-    std::fprintf(stderr, "%s: %s\n\ntask started at %s:%u (%s)\n", what, message,
-                 where.file_name(), static_cast<unsigned>(where.line()), where.function_name());
-    std::fflush(stderr);
-    std::_Exit(2);
+    if (self.counted) live_.fetch_sub(1, std::memory_order_release);
   }
 
   // Parks on the idle list; false when the thread should exit after idling too long.
@@ -116,7 +100,12 @@ Pool& pool() {
 
 }  // namespace
 
-void pool_spawn(WorkPtr body, std::source_location where) { pool().spawn(std::move(body), where); }
+void pool_spawn(WorkPtr body, std::source_location where) {
+  pool().spawn(std::move(body), where, true);
+}
+void pool_run_detached(WorkPtr work, std::source_location where) {
+  pool().spawn(std::move(work), where, false);
+}
 std::size_t pool_live_tasks() noexcept { return pool().live(); }
 
 }  // namespace weft::rt::threads

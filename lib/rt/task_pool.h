@@ -14,5 +14,7 @@ namespace weft::rt::threads {
 
 void pool_spawn(WorkPtr body, std::source_location where);
 std::size_t pool_live_tasks() noexcept;
+// Runs `work` on a pool thread without counting it as a task (weft::blocking's calls).
+void pool_run_detached(WorkPtr work, std::source_location where);
 
 }  // namespace weft::rt::threads

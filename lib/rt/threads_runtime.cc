@@ -2,16 +2,30 @@
 #include <atomic>
 #include <chrono>
 
-#include "weft/rt/futex.h"
+#include "fiber_scheduler.h"
 #include "parker.h"
+#include "runtime_choice.h"
 #include "task_pool.h"
+#include "weft/rt/futex.h"
 #include "weft/rt/runtime.h"
 
+// The entry points of the runtime a process uses when no model runtime is installed: new tasks
+// go to the chosen runtime (fibers or threads); parking and waking follow the parked task's
+// kind, since plain threads (main, a std::thread) block on weft objects on either runtime.
 namespace weft::rt::threads {
 
-void spawn(WorkPtr body, std::source_location where) { pool_spawn(std::move(body), where); }
+void spawn(WorkPtr body, std::source_location where) {
+  if (chosen_runtime() == RuntimeKind::fibers) {
+    fibers::spawn(std::move(body), where);
+  } else {
+    pool_spawn(std::move(body), where);
+  }
+}
 
-TaskRef self() noexcept { return TaskRef{&this_thread_parker()}; }
+TaskRef self() noexcept {
+  if (fibers::running_on_fiber()) return fibers::self();
+  return TaskRef{&this_thread_parker()};
+}
 
 namespace {
 // About 5-10 µs of polling before sleeping: long enough to catch a waker that is mid-hand-off
@@ -20,7 +34,8 @@ namespace {
 constexpr int kSpinIterations = 1024;
 }  // namespace
 
-void park(Parking& parking) noexcept {
+void park(Parking& parking, const Op& waiting_on) noexcept {
+  if (fibers::is_fiber(parking.task)) return fibers::park(parking, waiting_on);
   for (int i = 0; i < kSpinIterations; ++i) {
     if (parking.state.load(std::memory_order_acquire) == Parking::kWoken) return;
     cpu_relax();
@@ -36,6 +51,7 @@ void park(Parking& parking) noexcept {
 }
 
 void unpark(Parking& parking) noexcept {
+  if (fibers::is_fiber(parking.task)) return fibers::unpark(parking);
   // After this exchange the sleeper may return and its frame vanish; a wake aimed at a dead
   // address at most wakes some later futex sleeper spuriously, which re-checks its state.
   if (parking.state.exchange(Parking::kWoken, std::memory_order_release) == Parking::kAsleep) {
@@ -43,7 +59,7 @@ void unpark(Parking& parking) noexcept {
   }
 }
 
-std::size_t live_tasks() noexcept { return pool_live_tasks(); }
+std::size_t live_tasks() noexcept { return pool_live_tasks() + fibers::live_tasks(); }
 
 namespace {
 // wyrand: a small, fast generator with good statistical quality; one stream per thread.

@@ -1,9 +1,9 @@
 // The runtime seam: the one door through which every weft primitive blocks, wakes, spawns,
 // reads the clock and makes a nondeterministic choice.
 //
-// Each primitive's state machine is written once (lib/src) and runs unchanged on two runtimes:
-//   - the threads runtime (lib/rt): tasks on real threads; what production code uses. It is the
-//     default, reached without a virtual call.
+// Each primitive's state machine is written once (lib/src) and runs unchanged on every runtime:
+//   - the production runtime (lib/rt), reached without a virtual call: tasks as fibers on
+//     worker threads (the default) or on pooled OS threads (weft/runtime_choice.h).
 //   - a model runtime (the harness): every task a fiber on one OS thread, a scheduler choosing
 //     who runs at each visible operation. It installs itself per thread with ScopedRuntime.
 //
@@ -170,11 +170,13 @@ class ScopedRuntime {
   Runtime* previous_;
 };
 
-// The threads runtime, called directly (no virtual dispatch) when no runtime is installed.
+// The production runtime, called directly (no virtual dispatch) when no model runtime is
+// installed: tasks on fibers or on pooled threads (weft/runtime_choice.h); the name is older
+// than the fibers.
 namespace threads {
 void spawn(WorkPtr body, std::source_location where);
 TaskRef self() noexcept;
-void park(Parking& parking) noexcept;
+void park(Parking& parking, const Op& waiting_on) noexcept;
 void unpark(Parking& parking) noexcept;
 std::size_t choose(std::size_t n) noexcept;
 TimerId start_timer(Time when, WorkPtr fire);
@@ -209,7 +211,7 @@ inline TaskRef self() noexcept {
 }
 inline void park(Parking& parking, const Op& waiting_on) {
   if (Runtime* r = installed_runtime) [[unlikely]] return r->park(parking, waiting_on);
-  threads::park(parking);
+  threads::park(parking, waiting_on);
 }
 inline void unpark(Parking& parking) {
   if (Runtime* r = installed_runtime) [[unlikely]] return r->unpark(parking);

@@ -1,0 +1,142 @@
+#include "task_stacks.h"
+
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <mutex>
+#include <new>
+#include <vector>
+
+namespace weft::rt::fibers {
+
+namespace {
+
+#ifndef MADV_GUARD_INSTALL
+#define MADV_GUARD_INSTALL 102
+#endif
+
+constexpr std::size_t kSlabStacks = 64;           // stacks carved from one mapping
+constexpr std::size_t kMaxGuardedMappings = 8192;  // mprotect fallback: 2 mappings per stack
+constexpr std::size_t kThreadCache = 32;           // free stacks kept per thread
+
+std::size_t page_size() noexcept {
+  static const std::size_t page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  return page;
+}
+
+class SharedStacks {
+ public:
+  Stack take() {
+    {
+      std::lock_guard hold(mu_);
+      if (!free_.empty()) {
+        Stack s = free_.back();
+        free_.pop_back();
+        return s;
+      }
+    }
+    return fresh();
+  }
+
+  void give_back(Stack s) {
+    std::lock_guard hold(mu_);
+    free_.push_back(s);
+  }
+
+ private:
+  // One guard page plus the usable bytes, per stack.
+  static std::size_t stride() noexcept { return page_size() + kStackSize; }
+
+  static char* map(std::size_t bytes) {
+    void* p = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (p == MAP_FAILED) throw std::bad_alloc();
+    return static_cast<char*>(p);
+  }
+
+  Stack fresh() {
+    std::lock_guard hold(mu_);
+    if (!free_.empty()) {  // another thread mapped a slab meanwhile
+      Stack s = free_.back();
+      free_.pop_back();
+      return s;
+    }
+    if (light_guards_) {
+      char* slab = map(kSlabStacks * stride());
+      if (::madvise(slab, page_size(), MADV_GUARD_INSTALL) == 0) {
+        for (std::size_t i = 1; i < kSlabStacks; ++i) {
+          ::madvise(slab + i * stride(), page_size(), MADV_GUARD_INSTALL);
+        }
+        return carve(slab);
+      }
+      ::munmap(slab, kSlabStacks * stride());
+      light_guards_ = false;  // an older kernel: one mapping per guarded stack
+    }
+    if (guarded_mappings_ < kMaxGuardedMappings) {
+      char* one = map(stride());
+      ::mprotect(one, page_size(), PROT_NONE);
+      guarded_mappings_ += 2;
+      return Stack{one + page_size(), kStackSize};
+    }
+    if (!warned_) {
+      warned_ = true;
+      std::fputs("weft: more task stacks than guard pages can be given on this kernel; further "
+                 "stacks have no guard page (a stack overflow there is not caught)\n",
+                 stderr);
+    }
+    return carve(map(kSlabStacks * stride()));
+  }
+
+  // Hands out the slab's first stack and keeps the others. Caller holds mu_.
+  Stack carve(char* slab) {
+    for (std::size_t i = kSlabStacks; i-- > 1;) {
+      free_.push_back(Stack{slab + i * stride() + page_size(), kStackSize});
+    }
+    return Stack{slab + page_size(), kStackSize};
+  }
+
+  std::mutex mu_;
+  std::vector<Stack> free_;           // guarded by mu_
+  bool light_guards_ = true;          // guarded by mu_
+  std::size_t guarded_mappings_ = 0;  // guarded by mu_
+  bool warned_ = false;               // guarded by mu_
+};
+
+// Never destroyed: worker threads may still return stacks while static destructors run.
+SharedStacks& shared() {
+  static SharedStacks* s = new SharedStacks;
+  return *s;
+}
+
+struct ThreadCache {
+  Stack stacks[kThreadCache];
+  std::size_t count = 0;
+  ~ThreadCache() {
+    while (count > 0) shared().give_back(stacks[--count]);
+  }
+};
+thread_local ThreadCache tl_cache;
+
+}  // namespace
+
+Stack take_stack() {
+  ThreadCache& cache = tl_cache;
+  if (cache.count > 0) return cache.stacks[--cache.count];
+  return shared().take();
+}
+
+void give_back_stack(Stack stack) noexcept {
+  ThreadCache& cache = tl_cache;
+  if (cache.count < kThreadCache) {
+    cache.stacks[cache.count++] = stack;
+    return;
+  }
+  try {
+    shared().give_back(stack);
+  } catch (...) {
+    // The shared list could not grow: the stack's address space is leaked, nothing else.
+  }
+}
+
+}  // namespace weft::rt::fibers
