@@ -346,7 +346,6 @@ class Scheduler {
 
   // Go's wakep: wake a sleeping worker if some sleep and none is already looking for work.
   void wake_one_if_needed() noexcept {
-    std::atomic_thread_fence(std::memory_order_seq_cst);
     if (idle_count_.load(std::memory_order_seq_cst) == 0) return;
     int none = 0;
     if (!spinning_.compare_exchange_strong(none, 1, std::memory_order_seq_cst)) return;

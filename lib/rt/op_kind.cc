@@ -30,6 +30,7 @@ const char* to_string(OpKind kind) noexcept {
     case OpKind::atomic_rmw: return "atomic-rmw";
     case OpKind::var_read: return "var-read";
     case OpKind::var_write: return "var-write";
+    case OpKind::blocking: return "blocking call";
   }
   return "unknown";
 }

@@ -1,5 +1,10 @@
 #include "task_stacks.h"
 
+#include "sanitizers.h"
+#ifdef WEFT_ASAN_FIBERS
+#include <sanitizer/lsan_interface.h>
+#endif
+
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -120,13 +125,35 @@ thread_local ThreadCache tl_cache;
 
 }  // namespace
 
-Stack take_stack() {
+namespace {
+// LeakSanitizer looks for pointers on thread stacks, not on ours: a task blocked for ever holds
+// its captures there, and they are not leaks.
+void watch_for_pointers(const Stack& stack, bool on) noexcept {
+#ifdef WEFT_ASAN_FIBERS
+  if (on) {
+    __lsan_register_root_region(stack.base, stack.size);
+  } else {
+    __lsan_unregister_root_region(stack.base, stack.size);
+  }
+#endif
+  static_cast<void>(stack), static_cast<void>(on);
+}
+
+Stack take_cached() {
   ThreadCache& cache = tl_cache;
   if (cache.count > 0) return cache.stacks[--cache.count];
   return shared().take();
 }
+}  // namespace
+
+Stack take_stack() {
+  Stack stack = take_cached();
+  watch_for_pointers(stack, true);
+  return stack;
+}
 
 void give_back_stack(Stack stack) noexcept {
+  watch_for_pointers(stack, false);
   ThreadCache& cache = tl_cache;
   if (cache.count < kThreadCache) {
     cache.stacks[cache.count++] = stack;

@@ -61,6 +61,17 @@ void unpark(Parking& parking) noexcept {
 
 std::size_t live_tasks() noexcept { return pool_live_tasks() + fibers::live_tasks(); }
 
+void run_blocking(Work& call, std::source_location where) {
+  if (!fibers::running_on_fiber()) return call.run();
+  Parking parking;
+  pool_run_detached(make_work([&call, &parking] {
+                      call.run();  // records its result or exception; does not throw
+                      threads::unpark(parking);
+                    }),
+                    where);
+  threads::park(parking, Op{OpKind::blocking, 0, {}, where});
+}
+
 namespace {
 // wyrand: a small, fast generator with good statistical quality; one stream per thread.
 constinit thread_local std::uint64_t tl_random_state = 0;

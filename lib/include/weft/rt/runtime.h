@@ -67,6 +67,7 @@ enum class OpKind : std::uint8_t {
   atomic_rmw,
   var_read,
   var_write,
+  blocking,  // weft::blocking: a call run on another thread while the task waits (never a point)
 };
 
 const char* to_string(OpKind kind) noexcept;
@@ -183,6 +184,9 @@ TimerId start_timer(Time when, WorkPtr fire);
 bool stop_timer(TimerId id);
 // Tasks started with spawn that have not yet returned (for goleak-style checks in tests).
 std::size_t live_tasks() noexcept;
+// Runs `call` where it may block its OS thread without stalling other tasks (weft::blocking):
+// on a fiber, on a pool thread while the task parks; on a plain thread, right here.
+void run_blocking(Work& call, std::source_location where);
 }  // namespace threads
 
 inline ObjectId object_id(const void* object) noexcept {
