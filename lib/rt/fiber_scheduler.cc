@@ -12,6 +12,7 @@
 #include <thread>
 #include <vector>
 
+#include "deadlock_watch.h"
 #include "fiber_switch.h"
 #include "parker.h"
 #include "run_queues.h"
@@ -25,6 +26,8 @@ struct Worker;
 
 // A task. Lives at the top of its own stack, from spawn until the scheduler sees it end.
 struct Fiber {
+  static constexpr std::uint64_t kAlive = 0x7765667466696272;  // marks a live control block
+  std::uint64_t alive = kAlive;        // 0 once ended (a stack's top is read by for_each_blocked)
   fctx::fcontext_t context = nullptr;  // saved while it does not run
   Fiber* next = nullptr;               // link in the global run queue
   Worker* worker = nullptr;            // the worker running it (set before each resume)
@@ -69,12 +72,15 @@ struct alignas(64) Worker {
   unsigned ticks = 0;
   unsigned runnext_streak = 0;
   std::uint64_t random = 0;
+  std::atomic<std::uint64_t> activity{0};  // wake-ups and spawns made here (written by the owner)
   alignas(64) std::atomic<Fiber*> runnext{nullptr};
   alignas(64) LocalRunQueue queue;
   alignas(64) threads::Parker parker;  // sleeps here when idle
 };
 
 namespace {
+
+constexpr std::size_t kControlBlock = (sizeof(Fiber) + 63) / 64 * 64;
 
 thread_local Worker* tl_worker = nullptr;
 
@@ -103,6 +109,24 @@ class Scheduler {
       std::thread([this, w = w.get()] { worker_main(*w); }).detach();
     }
     std::thread([this] { monitor_main(); }).detach();
+    start_deadlock_watch();
+  }
+
+  bool quiescent() const noexcept {
+    if (idle_count_.load(std::memory_order_seq_cst) != static_cast<int>(workers_.size())) {
+      return false;
+    }
+    if (spinning_.load(std::memory_order_seq_cst) != 0 || work_anywhere()) return false;
+    for (const auto& w : workers_) {
+      if (w->runnext.load(std::memory_order_seq_cst) != nullptr) return false;
+    }
+    return true;
+  }
+
+  std::uint64_t activity() const noexcept {
+    std::uint64_t sum = 0;
+    for (const auto& w : workers_) sum += w->activity.load(std::memory_order_relaxed);
+    return sum;
   }
 
   std::size_t procs() const noexcept { return workers_.size(); }
@@ -111,8 +135,7 @@ class Scheduler {
   void spawn(WorkPtr body, std::source_location where) {
     Stack stack = take_stack();
     // The control block sits at the top of the stack; the fiber's frames grow down below it.
-    constexpr std::size_t kBlock = (sizeof(Fiber) + 63) / 64 * 64;
-    char* block = stack.top() - kBlock;
+    char* block = stack.top() - kControlBlock;
     auto* f = new (block) Fiber;
     f->body = std::move(body);
     f->where = where;
@@ -132,10 +155,12 @@ class Scheduler {
   void make_runnable(Fiber* f) noexcept {
     Worker* w = current_worker();
     if (w != nullptr && w->current != nullptr) {
+      w->activity.store(w->activity.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
       Fiber* bumped = w->runnext.exchange(f, std::memory_order_acq_rel);
       if (bumped == nullptr) return;
       push_local(*w, bumped);
     } else {
+      note_activity();
       global_.push(f);
     }
     wake_one_if_needed();
@@ -232,6 +257,7 @@ class Scheduler {
   }
 
   void end(Fiber* f) noexcept {
+    f->alive = 0;
     destroy_fiber_state(f->sw);
     const Stack stack = f->stack;
     f->~Fiber();
@@ -405,6 +431,28 @@ void unpark(Parking& parking) noexcept { scheduler().unpark(parking); }
 std::size_t live_tasks() noexcept {
   Scheduler* s = g_scheduler.load(std::memory_order_acquire);
   return s == nullptr ? 0 : s->live();
+}
+
+bool quiescent() noexcept {
+  Scheduler* s = g_scheduler.load(std::memory_order_acquire);
+  return s == nullptr || s->quiescent();
+}
+
+std::size_t runtime_threads() noexcept {
+  Scheduler* s = g_scheduler.load(std::memory_order_acquire);
+  return s == nullptr ? 0 : s->procs() + 1;
+}
+
+std::uint64_t activity() noexcept {
+  Scheduler* s = g_scheduler.load(std::memory_order_acquire);
+  return s == nullptr ? 0 : s->activity();
+}
+
+void for_each_blocked_impl(void (*visit)(std::source_location, const Op*, void*), void* context) {
+  for_each_stack([&](const Stack& stack) {
+    const auto* f = reinterpret_cast<const Fiber*>(stack.top() - kControlBlock);
+    if (f->alive == Fiber::kAlive) visit(f->where, f->waiting_on, context);
+  });
 }
 
 std::size_t worker_count() noexcept {

@@ -42,4 +42,19 @@ void unpark(Parking& parking) noexcept;                      // parking.task is 
 std::size_t live_tasks() noexcept;
 std::size_t worker_count() noexcept;  // P; 0 before the first fiber task started
 
+// For the deadlock watch (deadlock_watch.h):
+bool quiescent() noexcept;              // no fiber runs or is runnable (true if none started)
+std::size_t runtime_threads() noexcept;  // the runtime's own OS threads: workers and monitor
+std::uint64_t activity() noexcept;       // wake-ups and spawns made on the workers so far
+// Calls visit(started_at, waiting_on) for each live fiber; only while quiescent.
+template <class Visit>
+void for_each_blocked(Visit&& visit);
+void for_each_blocked_impl(void (*visit)(std::source_location, const Op*, void*), void* context);
+template <class Visit>
+void for_each_blocked(Visit&& visit) {
+  for_each_blocked_impl(
+      [](std::source_location at, const Op* op, void* c) { (*static_cast<Visit*>(c))(at, op); },
+      &visit);
+}
+
 }  // namespace weft::rt::fibers

@@ -6,6 +6,7 @@
 #include <thread>
 #include <vector>
 
+#include "deadlock_watch.h"
 #include "parker.h"
 #include "task_body.h"
 
@@ -51,6 +52,10 @@ class Pool {
   }
 
   std::size_t live() const noexcept { return live_.load(std::memory_order_acquire); }
+  std::size_t idle_threads() {
+    std::lock_guard guard(mu_);
+    return idle_.size();
+  }
 
  private:
   void run(Worker& self) {
@@ -62,7 +67,9 @@ class Pool {
   }
 
   void run_one(Worker& self) {
+    plain_thread_runs_task(self.counted ? &self.where : nullptr);
     run_task_body(*self.work, self.where);
+    plain_thread_runs_task(nullptr);
     self.work.reset();  // the task's captures die before it counts as exited
     if (self.counted) live_.fetch_sub(1, std::memory_order_release);
   }
@@ -107,5 +114,6 @@ void pool_run_detached(WorkPtr work, std::source_location where) {
   pool().spawn(std::move(work), where, false);
 }
 std::size_t pool_live_tasks() noexcept { return pool().live(); }
+std::size_t pool_idle_threads() noexcept { return pool().idle_threads(); }
 
 }  // namespace weft::rt::threads

@@ -14,6 +14,8 @@ namespace weft::rt::threads {
 
 void pool_spawn(WorkPtr body, std::source_location where);
 std::size_t pool_live_tasks() noexcept;
+// Pool threads waiting for work (parked on their own parker, not in a weft operation).
+std::size_t pool_idle_threads() noexcept;
 // Runs `work` on a pool thread without counting it as a task (weft::blocking's calls).
 void pool_run_detached(WorkPtr work, std::source_location where);
 

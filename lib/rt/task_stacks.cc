@@ -49,6 +49,11 @@ class SharedStacks {
     free_.push_back(s);
   }
 
+  void for_each(void (*visit)(const Stack&, void*), void* context) {
+    std::lock_guard hold(mu_);
+    for (const Stack& s : all_) visit(s, context);
+  }
+
  private:
   // One guard page plus the usable bytes, per stack.
   static std::size_t stride() noexcept { return page_size() + kStackSize; }
@@ -82,7 +87,8 @@ class SharedStacks {
       char* one = map(stride());
       ::mprotect(one, page_size(), PROT_NONE);
       guarded_mappings_ += 2;
-      return Stack{one + page_size(), kStackSize};
+      all_.push_back(Stack{one + page_size(), kStackSize});
+      return all_.back();
     }
     if (!warned_) {
       warned_ = true;
@@ -97,12 +103,15 @@ class SharedStacks {
   Stack carve(char* slab) {
     for (std::size_t i = kSlabStacks; i-- > 1;) {
       free_.push_back(Stack{slab + i * stride() + page_size(), kStackSize});
+      all_.push_back(free_.back());
     }
-    return Stack{slab + page_size(), kStackSize};
+    all_.push_back(Stack{slab + page_size(), kStackSize});
+    return all_.back();
   }
 
   std::mutex mu_;
   std::vector<Stack> free_;           // guarded by mu_
+  std::vector<Stack> all_;            // guarded by mu_; every stack ever mapped
   bool light_guards_ = true;          // guarded by mu_
   std::size_t guarded_mappings_ = 0;  // guarded by mu_
   bool warned_ = false;               // guarded by mu_
@@ -145,6 +154,10 @@ Stack take_cached() {
   return shared().take();
 }
 }  // namespace
+
+void for_each_stack_impl(void (*visit)(const Stack&, void*), void* context) {
+  shared().for_each(visit, context);
+}
 
 Stack take_stack() {
   Stack stack = take_cached();

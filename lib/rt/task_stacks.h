@@ -32,4 +32,12 @@ Stack take_stack();
 // Returns a stack no task runs on any more.
 void give_back_stack(Stack stack) noexcept;
 
+// Calls visit(stack) for every stack ever handed out or free, under the pool's lock (for the
+// deadlock report, when nothing runs).
+void for_each_stack_impl(void (*visit)(const Stack&, void*), void* context);
+template <class Visit>
+void for_each_stack(Visit&& visit) {
+  for_each_stack_impl([](const Stack& s, void* c) { (*static_cast<Visit*>(c))(s); }, &visit);
+}
+
 }  // namespace weft::rt::fibers

@@ -2,6 +2,7 @@
 #include <atomic>
 #include <chrono>
 
+#include "deadlock_watch.h"
 #include "fiber_scheduler.h"
 #include "parker.h"
 #include "runtime_choice.h"
@@ -41,13 +42,16 @@ void park(Parking& parking, const Op& waiting_on) noexcept {
     cpu_relax();
   }
   std::uint32_t expected = Parking::kWaiting;
+  plain_thread_sleeps(waiting_on);  // counted before it can be seen asleep (deadlock_watch.h)
   if (!parking.state.compare_exchange_strong(expected, Parking::kAsleep, std::memory_order_acquire,
                                              std::memory_order_acquire)) {
+    plain_thread_sleep_cancelled();
     return;  // woken meanwhile
   }
   do {
     futex_wait(parking.state, Parking::kAsleep);
   } while (parking.state.load(std::memory_order_acquire) != Parking::kWoken);
+  plain_thread_awake();
 }
 
 void unpark(Parking& parking) noexcept {
@@ -55,6 +59,7 @@ void unpark(Parking& parking) noexcept {
   // After this exchange the sleeper may return and its frame vanish; a wake aimed at a dead
   // address at most wakes some later futex sleeper spuriously, which re-checks its state.
   if (parking.state.exchange(Parking::kWoken, std::memory_order_release) == Parking::kAsleep) {
+    plain_thread_woken();
     futex_wake_one(parking.state);
   }
 }

@@ -1,12 +1,14 @@
 // The threads runtime's timers: one thread sleeps until the earliest deadline and runs each
 // due timer's action there. An action must not block (weft's own, such as after(), only do a
 // non-blocking send on a buffered channel).
+#include <atomic>
 #include <condition_variable>
 #include <map>
 #include <mutex>
 #include <thread>
 #include <unordered_map>
 
+#include "timer_queue.h"
 #include "weft/rt/runtime.h"
 
 namespace weft::rt::threads {
@@ -20,7 +22,9 @@ class TimerQueue {
     if (!thread_started_) {
       std::thread([this] { run(); }).detach();
       thread_started_ = true;
+      started_.store(true, std::memory_order_release);
     }
+    busy_.fetch_add(1, std::memory_order_seq_cst);
     const TimerId id = ++last_id_;
     by_deadline_.emplace(std::pair{when, id}, std::move(fire));
     deadline_of_.emplace(id, when);
@@ -34,8 +38,13 @@ class TimerQueue {
     if (found == deadline_of_.end()) return false;
     by_deadline_.erase(std::pair{found->second, id});
     deadline_of_.erase(found);
+    busy_.fetch_sub(1, std::memory_order_seq_cst);
     return true;
   }
+
+  // Timers pending or firing: while any is, a blocked program may still be woken.
+  std::size_t busy() const noexcept { return busy_.load(std::memory_order_seq_cst); }
+  bool started() const noexcept { return started_.load(std::memory_order_acquire); }
 
  private:
   void run() {
@@ -58,6 +67,7 @@ class TimerQueue {
       guard.unlock();
       fire->run();
       fire.reset();
+      busy_.fetch_sub(1, std::memory_order_seq_cst);  // only now: its action may have woken a task
       guard.lock();
     }
   }
@@ -65,6 +75,8 @@ class TimerQueue {
   std::mutex mu_;
   std::condition_variable wake_;
   bool thread_started_ = false;                              // guarded by mu_
+  std::atomic<bool> started_{false};                         // thread_started_, readable without mu_
+  std::atomic<std::size_t> busy_{0};                         // pending + firing
   TimerId last_id_ = 0;                                      // guarded by mu_
   std::map<std::pair<Time, TimerId>, WorkPtr> by_deadline_;  // guarded by mu_; ordered by when
   std::unordered_map<TimerId, Time> deadline_of_;            // guarded by mu_; pending timers
@@ -80,5 +92,7 @@ TimerQueue& timers() {
 
 TimerId start_timer(Time when, WorkPtr fire) { return timers().start(when, std::move(fire)); }
 bool stop_timer(TimerId id) { return timers().stop(id); }
+std::size_t timers_busy() noexcept { return timers().busy(); }
+bool timer_thread_started() noexcept { return timers().started(); }
 
 }  // namespace weft::rt::threads

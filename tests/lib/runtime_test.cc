@@ -8,6 +8,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdlib>
+#include <memory>
 #include <mutex>
 #include <set>
 #include <stdexcept>
@@ -63,14 +64,14 @@ TEST(Runtime, TaskWaitingBehindABusyTaskStillRuns) {
   // without any weft operation. With a second worker, the monitor must give the waiting task to
   // it (with one worker nothing can: tasks are not preempted, as documented).
   if (on_fibers() && runtime_procs() < 2) GTEST_SKIP() << "needs two workers";
-  std::atomic<bool> released{false};
+  auto released = std::make_shared<std::atomic<bool>>(false);
   auto done = make_chan<int>(1);
-  go([&released, done] {
-    go([&released] { released.store(true); });
+  go([released, done] {
+    go([released] { released->store(true); });
     const auto give_up = std::chrono::steady_clock::now() + 10s;
-    while (!released.load() && std::chrono::steady_clock::now() < give_up) {
+    while (!released->load() && std::chrono::steady_clock::now() < give_up) {
     }
-    done.send(released.load() ? 1 : 0);
+    done.send(released->load() ? 1 : 0);
   });
   EXPECT_EQ(done.recv().value, 1);
 }
@@ -172,6 +173,77 @@ TEST(RuntimeDeathTest, PanicInAFiberTaskEndsTheProgram) {
         never.recv();
       },
       ::testing::ExitedWithCode(2), "panic: boom");
+}
+
+TEST(RuntimeDeathTest, DeadlockIsReportedWithEachWaitSite) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  EXPECT_EXIT(
+      {
+        auto never = make_chan<int>();
+        auto also_never = make_chan<int>();
+        go([also_never] { also_never.recv(); });
+        never.send(1);
+      },
+      ::testing::ExitedWithCode(2),
+      "deadlock: every task is blocked, 2 blocked for ever:\n"
+      "(.|\n)*waits in send at .*runtime_test.cc(.|\n)*"
+      "task \\(started at .*runtime_test.cc:[0-9]+\\) waits in recv at .*runtime_test.cc");
+}
+
+// Two tasks take two mutexes in opposite orders while main waits for both.
+void lock_order_inversion() {
+  Mutex a;
+  Mutex b;
+  WaitGroup wg;
+  wg.add(2);
+  auto a_held = make_chan<int>(1);
+  auto b_held = make_chan<int>(1);
+  go([&] {
+    a.lock();
+    a_held.send(1);  // NOLINT(weft-blocking-under-lock): the deadlock under test
+    b_held.recv();   // NOLINT(weft-blocking-under-lock): the deadlock under test
+    b.lock();
+    wg.done();
+  });
+  go([&] {
+    b.lock();
+    b_held.send(1);  // NOLINT(weft-blocking-under-lock): the deadlock under test
+    a_held.recv();   // NOLINT(weft-blocking-under-lock): the deadlock under test
+    a.lock();        // NOLINT(weft-lock-order-inversion): the deadlock under test
+    wg.done();
+  });
+  wg.wait();
+}
+
+TEST(RuntimeDeathTest, DeadlockAmongTasksWhileMainWaitsOnAWaitGroup) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  EXPECT_EXIT(lock_order_inversion(), ::testing::ExitedWithCode(2),
+              "deadlock(.|\\n)*waits in wg-wait(.|\\n)*waits in lock(.|\\n)*waits in lock");
+}
+
+// Not deadlocks: a thread weft does not know may still wake the blocked, and so may a timer.
+TEST(Runtime, AForeignThreadMayStillWakeTheBlocked) {
+  auto ch = make_chan<int>();
+  go([ch] { ch.send(ch.recv().value + 1); });  // waits for the foreign thread, then answers
+  std::thread foreign([ch] {
+    std::this_thread::sleep_for(150ms);  // long enough for the watch to look several times
+    ch.send(1);
+  });
+  std::this_thread::sleep_for(1ms);
+  // Main and the task now both wait; only `foreign` can go on, and nothing may be reported.
+  auto answer = ch.recv();
+  foreign.join();
+  EXPECT_EQ(answer.value, 2);
+}
+
+TEST(Runtime, APendingTimerMayStillWakeTheBlocked) {
+  auto done = make_chan<int>();
+  go([done] {
+    weft::sleep(150ms);
+    done.close();
+  });
+  done.recv();  // everything waits on the timer meanwhile
+  SUCCEED();
 }
 
 }  // namespace
