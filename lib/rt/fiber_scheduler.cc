@@ -433,6 +433,12 @@ std::size_t live_tasks() noexcept {
   return s == nullptr ? 0 : s->live();
 }
 
+bool spin_worthwhile() noexcept {
+  Worker* w = current_worker();
+  return worker_count() > 1 && w->runnext.load(std::memory_order_relaxed) == nullptr &&
+         w->queue.size() == 0;
+}
+
 bool quiescent() noexcept {
   Scheduler* s = g_scheduler.load(std::memory_order_acquire);
   return s == nullptr || s->quiescent();

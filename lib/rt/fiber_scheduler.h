@@ -40,6 +40,8 @@ void park(Parking& parking, const Op& waiting_on) noexcept;  // parking.task is 
 void unpark(Parking& parking) noexcept;                      // parking.task is a fiber
 
 std::size_t live_tasks() noexcept;
+// On a fiber: more than one worker, and nothing else queued on this one.
+bool spin_worthwhile() noexcept;
 std::size_t worker_count() noexcept;  // P; 0 before the first fiber task started
 
 // For the deadlock watch (deadlock_watch.h):

@@ -66,6 +66,10 @@ void unpark(Parking& parking) noexcept {
 
 std::size_t live_tasks() noexcept { return pool_live_tasks() + fibers::live_tasks(); }
 
+bool spin_worthwhile() noexcept {
+  return !fibers::running_on_fiber() || fibers::spin_worthwhile();
+}
+
 void run_blocking(Work& call, std::source_location where) {
   if (!fibers::running_on_fiber()) return call.run();
   Parking parking;

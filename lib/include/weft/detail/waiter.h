@@ -59,6 +59,14 @@ struct Waiter {
 // FIFO of waiters, intrusive. Guarded by its owner's lock.
 class WaitQueue {
  public:
+  void push_front(Waiter& w) noexcept {
+    w.prev = nullptr;
+    w.next = head_;
+    (head_ != nullptr ? head_->prev : tail_) = &w;
+    head_ = &w;
+    w.queued = true;
+  }
+
   void push_back(Waiter& w) noexcept {
     w.prev = tail_;
     w.next = nullptr;
@@ -107,16 +115,21 @@ class WaitQueue {
 
 // The blocking half every primitive shares: enqueue a waiter for the calling task in `queue`,
 // release `lock` (the queue owner's, held on entry), park until a waker completes the
-// operation. `elem` is the waiter's value slot (see Waiter::elem), if the operation has one.
+// operation. `elem` is the waiter's value slot (see Waiter::elem), if the operation has one;
+// `at_front` queues it first (a waiter that was woken and lost the race goes back to the head).
 // Returns what the waker set in `success`.
 inline bool park_in(WaitQueue& queue, rt::InternalLock& lock, const rt::Op& op,
-                    void* elem = nullptr) WEFT_RELEASE(lock) {
+                    void* elem = nullptr, bool at_front = false) WEFT_RELEASE(lock) {
   rt::Parking parking;
   Waiter self;
   self.parking = &parking;
   self.elem = elem;
   rt::release(self.sync);
-  queue.push_back(self);
+  if (at_front) {
+    queue.push_front(self);
+  } else {
+    queue.push_back(self);
+  }
   lock.unlock();
   try {
     rt::park(parking, op);

@@ -184,6 +184,10 @@ TimerId start_timer(Time when, WorkPtr fire);
 bool stop_timer(TimerId id);
 // Tasks started with spawn that have not yet returned (for goleak-style checks in tests).
 std::size_t live_tasks() noexcept;
+// Whether a task that finds a lock taken should spin for it rather than park at once: not
+// where the holder may be a task waiting for this very worker (Go's canSpin: no other work
+// queued here, and more than one worker).
+bool spin_worthwhile() noexcept;
 // Runs `call` where it may block its OS thread without stalling other tasks (weft::blocking):
 // on a fiber, on a pool thread while the task parks; on a plain thread, right here.
 void run_blocking(Work& call, std::source_location where);

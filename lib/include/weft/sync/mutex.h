@@ -8,14 +8,23 @@
 //
 //   operation | unlocked        | locked (by anyone)
 //   ----------+-----------------+--------------------------------------------------------
-//   lock      | takes it        | blocks; waiters are served first come, first served
+//   lock      | takes it        | blocks; waiters are woken first come, first served
 //   try_lock  | takes it (true) | false
-//   unlock    | panic           | with waiters: hands the lock to the first; else frees it
+//   unlock    | panic           | frees it, and wakes the first waiter (see the modes)
 //
 // As in Go, a Mutex is not tied to a task: one task may lock it and another unlock it.
-// Invariants: state_ & kWaiters implies state_ & kLocked; kWaiters is set exactly while
-// waiters_ is non-empty (changed only with queue_lock_ held); an unlock with waiters keeps
-// kLocked set and wakes the first waiter as the new owner, so no one can barge in between.
+//
+// Two modes, as Go's sync.Mutex. Normal: unlock frees the mutex and wakes the first waiter,
+// which competes for it with tasks that arrive meanwhile (a running task usually wins, so a
+// contended mutex is not passed around at the cost of a context switch per lock); a woken waiter
+// that loses goes back to the head of the queue. Starvation: once a waiter has waited over 1 ms
+// and lost, every unlock hands the mutex straight to the first waiter until the queue is empty.
+// Under a model runtime (the harness) every unlock with waiters hands it over, so each execution
+// the model checker explores is one order in which the mutex is granted.
+//
+// Invariants: kWaiters is set while waiters_ is non-empty (set under queue_lock_; cleared only by
+// unlock, under queue_lock_); kStarving only with kWaiters; while kStarving is set the mutex is
+// never free (unlock hands it over), so no one barges; only the holder clears kLocked.
 #pragma once
 
 #include <atomic>
@@ -76,11 +85,14 @@ class WEFT_CAPABILITY("mutex") Mutex {
   friend struct MutexTestPeer;  // tests look at the queue
   static constexpr std::uint32_t kLocked = 1;
   static constexpr std::uint32_t kWaiters = 2;
+  static constexpr std::uint32_t kStarving = 4;
 
   rt::Op op(rt::OpKind kind, std::source_location where) const noexcept {
     return rt::Op{kind, rt::object_id(this), {}, where};
   }
   void lock_slow(std::source_location where);
+  void lock_handed_off(std::source_location where);
+  bool mark_waiters_or_take() WEFT_REQUIRES(queue_lock_);
   void unlock_slow();
 
   std::atomic<std::uint32_t> state_{0};
