@@ -46,10 +46,8 @@ struct SwitchRequest {
   Parking* parking = nullptr;
 };
 
-// How long an out-of-work worker keeps looking before it sleeps, and after how many rounds it
-// also takes another worker's run-next task (which that worker is usually about to run itself).
+// How long an out-of-work worker keeps looking before it sleeps.
 constexpr int kSpinRounds = 64;
-constexpr int kStealRunNextRound = kSpinRounds - 8;
 // Fairness: every kGlobalEvery-th pick looks at the global queue first; after kRunNextStreak
 // run-next picks in a row, the local queue goes first (two tasks handing off to each other
 // forever must not starve the rest).
@@ -203,23 +201,29 @@ class Scheduler {
     __builtin_unreachable();
   }
 
-  // Go's sysmon, reduced to one duty: a task left in a run-next slot, or a local queue, while
-  // its worker keeps running something else and the other workers sleep, gets a worker.
+  // Go's sysmon, reduced to one duty: a task left waiting while its worker keeps running
+  // something else gets another worker. A run-next task seen twice in a row (a period apart)
+  // is moved to the global queue; a non-empty local queue only needs a sleeping worker woken.
   void monitor_main() {
+    std::vector<Fiber*> seen(workers_.size(), nullptr);
     for (;;) {
       const bool all_idle =
           idle_count_.load(std::memory_order_relaxed) == static_cast<int>(workers_.size());
       std::this_thread::sleep_for(all_idle ? kMonitorIdlePeriod : kMonitorPeriod);
-      if (idle_count_.load(std::memory_order_seq_cst) == 0 ||
-          spinning_.load(std::memory_order_seq_cst) != 0) {
-        continue;
-      }
-      for (const auto& w : workers_) {
-        if (w->runnext.load(std::memory_order_relaxed) != nullptr || w->queue.size() != 0) {
-          wake_one_if_needed();
-          break;
+      bool waiting = false;
+      for (std::size_t i = 0; i < workers_.size(); ++i) {
+        Worker& w = *workers_[i];
+        Fiber* next = w.runnext.load(std::memory_order_relaxed);
+        if (next != nullptr && next == seen[i]) {
+          if (Fiber* moved = w.runnext.exchange(nullptr, std::memory_order_acq_rel)) {
+            global_.push(moved);
+          }
+          next = nullptr;
         }
+        seen[i] = next;
+        waiting = waiting || w.queue.size() != 0 || global_.size() != 0;
       }
+      if (waiting) wake_one_if_needed();
     }
   }
 
@@ -286,7 +290,11 @@ class Scheduler {
     return global_.pop();
   }
 
-  Fiber* steal(Worker& w, bool take_runnext) noexcept {
+  // Half of another worker's queue. Never its run-next task: that one is about to run where it
+  // is, next to the data its waker just touched (a spinning thief taking it turned every
+  // hand-off into a cross-core one: Select2 97 -> 63 ns, BufferedSPSC 49 -> 34 ns when it
+  // stopped); the monitor moves it if its worker stays busy.
+  Fiber* steal(Worker& w) noexcept {
     const std::size_t n = workers_.size();
     w.random = w.random * 6364136223846793005ull + 1442695040888963407ull;
     const std::size_t start = static_cast<std::size_t>(w.random >> 33) % n;
@@ -298,9 +306,6 @@ class Scheduler {
       if (k > 0) {
         for (std::size_t j = 1; j < k; ++j) push_local(w, got[j]);
         return got[0];
-      }
-      if (take_runnext && victim.runnext.load(std::memory_order_relaxed) != nullptr) {
-        if (Fiber* f = victim.runnext.exchange(nullptr, std::memory_order_acq_rel)) return f;
       }
     }
     return global_.pop();
@@ -332,7 +337,7 @@ class Scheduler {
         spinning_.fetch_add(1, std::memory_order_seq_cst);
       }
       for (int round = 0; round < kSpinRounds; ++round) {
-        if (Fiber* f = steal(w, round >= kStealRunNextRound)) {
+        if (Fiber* f = steal(w)) {
           stop_spinning(w);
           return f;
         }
