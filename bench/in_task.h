@@ -12,12 +12,7 @@ namespace weft_bench {
 
 template <class F>
 void in_task(F&& f) {
-  auto finished = weft::make_chan<int>();
-  weft::go([&] {
-    f();
-    finished.close();
-  });
-  finished.recv();
+  weft::run(f);
 }
 
 }  // namespace weft_bench

@@ -425,8 +425,8 @@ bool running_on_fiber() noexcept {
 }
 
 TaskRef self() noexcept {
-  return TaskRef{reinterpret_cast<void*>(reinterpret_cast<std::uintptr_t>(current_worker()->current) |
-                                         1)};
+  const auto fiber = reinterpret_cast<std::uintptr_t>(current_worker()->current);
+  return TaskRef{reinterpret_cast<void*>(fiber | 1)};
 }
 
 void spawn(WorkPtr body, std::source_location where) { scheduler().spawn(std::move(body), where); }

@@ -31,6 +31,7 @@ const char* to_string(OpKind kind) noexcept {
     case OpKind::var_read: return "var-read";
     case OpKind::var_write: return "var-write";
     case OpKind::blocking: return "blocking call";
+    case OpKind::run_join: return "weft::run";
   }
   return "unknown";
 }

@@ -75,7 +75,7 @@ class TimerQueue {
   std::mutex mu_;
   std::condition_variable wake_;
   bool thread_started_ = false;                              // guarded by mu_
-  std::atomic<bool> started_{false};                         // thread_started_, readable without mu_
+  std::atomic<bool> started_{false};                         // thread_started_, without mu_
   std::atomic<std::size_t> busy_{0};                         // pending + firing
   TimerId last_id_ = 0;                                      // guarded by mu_
   std::map<std::pair<Time, TimerId>, WorkPtr> by_deadline_;  // guarded by mu_; ordered by when

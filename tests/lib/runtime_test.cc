@@ -141,6 +141,22 @@ TEST(Runtime, BlockingOnAPlainThreadCallsDirectly) {
   EXPECT_EQ(ran_on, caller);
 }
 
+TEST(Runtime, RunReturnsTheTasksResultAndRethrows) {
+  const int v = run([] {
+    auto ch = make_chan<int>();
+    go([ch] { ch.send(41); });
+    return ch.recv().value + 1;
+  });
+  EXPECT_EQ(v, 42);
+  EXPECT_THROW(run([] { throw std::runtime_error("in main"); }), std::runtime_error);
+  if (on_fibers()) {
+    bool on_fiber_thread = false;
+    const auto caller = std::this_thread::get_id();
+    run([&] { on_fiber_thread = std::this_thread::get_id() != caller; });
+    EXPECT_TRUE(on_fiber_thread);
+  }
+}
+
 TEST(Runtime, ChoiceIsFixedOnceTasksRun) {
   go([] {});
   EXPECT_FALSE(use_runtime(RuntimeKind::threads));

@@ -26,7 +26,8 @@
 namespace weft {
 
 template <class F>
-std::invoke_result_t<F&> blocking(F&& f, std::source_location where = std::source_location::current()) {
+std::invoke_result_t<F&> blocking(F&& f,
+                                  std::source_location where = std::source_location::current()) {
   using R = std::invoke_result_t<F&>;
   if (rt::installed_runtime != nullptr) return std::invoke(f);  // the model checker: inline
 
@@ -47,9 +48,9 @@ std::invoke_result_t<F&> blocking(F&& f, std::source_location where = std::sourc
     }
     F& fn;
     std::exception_ptr error;
+    using Ref = std::reference_wrapper<std::remove_reference_t<R>>;
     using Stored = std::conditional_t<std::is_void_v<R>, char,
-                                      std::conditional_t<std::is_reference_v<R>,
-                                                         std::reference_wrapper<std::remove_reference_t<R>>, R>>;
+                                      std::conditional_t<std::is_reference_v<R>, Ref, R>>;
     std::optional<Stored> result;
   } call(f);
   rt::threads::run_blocking(call, where);

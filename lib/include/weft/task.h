@@ -12,7 +12,9 @@
 // and the place the task was started are printed, and the exit status is 2.
 #pragma once
 
+#include <exception>
 #include <functional>
+#include <optional>
 #include <source_location>
 #include <tuple>
 #include <type_traits>
@@ -42,5 +44,40 @@ struct go {
 
 template <class F, class... Args>
 go(F&&, Args&&...) -> go<F, Args...>;
+
+// weft::run(f) — runs f as a task and waits for it: a program's main as Go's main goroutine.
+//
+//   int main() {
+//     return weft::run([] { ... channels, go, select ... return 0; });
+//   }
+//
+// The calling thread blocks until f returns, then returns f's result (or rethrows what f threw).
+// On the fiber runtime a hand-off between f and the tasks it talks to is a user-space switch;
+// from a plain thread each one is a kernel wake-up. Under the model checker f runs inline.
+template <class F>
+std::invoke_result_t<F&> run(F&& f, std::source_location where = std::source_location::current()) {
+  using R = std::invoke_result_t<F&>;
+  if (rt::installed_runtime != nullptr) return std::invoke(f);
+  using Stored = std::conditional_t<std::is_void_v<R>, char, R>;
+  std::optional<Stored> result;
+  std::exception_ptr error;
+  rt::Parking finished;  // the calling thread's: a task unparks it
+  rt::spawn(rt::make_work([&] {
+              try {
+                if constexpr (std::is_void_v<R>) {
+                  std::invoke(f);
+                } else {
+                  result.emplace(std::invoke(f));
+                }
+              } catch (...) {
+                error = std::current_exception();
+              }
+              rt::unpark(finished);
+            }),
+            where);
+  rt::park(finished, rt::Op{rt::OpKind::run_join, 0, {}, where});
+  if (error) std::rethrow_exception(error);
+  if constexpr (!std::is_void_v<R>) return std::move(*result);
+}
 
 }  // namespace weft

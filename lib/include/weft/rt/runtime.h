@@ -68,6 +68,7 @@ enum class OpKind : std::uint8_t {
   var_read,
   var_write,
   blocking,  // weft::blocking: a call run on another thread while the task waits (never a point)
+  run_join,  // weft::run: the calling thread waits for its task (never a point)
 };
 
 const char* to_string(OpKind kind) noexcept;
