@@ -71,6 +71,7 @@ struct alignas(64) Worker {
   unsigned runnext_streak = 0;
   std::uint64_t random = 0;
   std::atomic<std::uint64_t> activity{0};  // wake-ups and spawns made here (written by the owner)
+  std::atomic<std::int64_t> live_delta{0};  // tasks started here minus tasks ended here (owner)
   alignas(64) std::atomic<Fiber*> runnext{nullptr};
   alignas(64) LocalRunQueue queue;
   alignas(64) threads::Parker parker;  // sleeps here when idle
@@ -81,6 +82,13 @@ namespace {
 constexpr std::size_t kControlBlock = (sizeof(Fiber) + 63) / 64 * 64;
 
 thread_local Worker* tl_worker = nullptr;
+
+// A counter only its worker writes: a plain load and store, no locked instruction; others read
+// it with acquire (the store is a release).
+template <class T>
+void add_own(std::atomic<T>& counter, T delta) noexcept {
+  counter.store(counter.load(std::memory_order_relaxed) + delta, std::memory_order_release);
+}
 
 // The worker of the calling thread. Not inlined, so no caller keeps a thread-local address
 // across a switch (a fiber may resume on another thread).
@@ -128,7 +136,13 @@ class Scheduler {
   }
 
   std::size_t procs() const noexcept { return workers_.size(); }
-  std::size_t live() const noexcept { return live_.load(std::memory_order_acquire); }
+  // Tasks started and not yet ended: the sum of per-worker counts (a task may start on one
+  // worker and end on another, so one count may be negative), plus those started elsewhere.
+  std::size_t live() const noexcept {
+    std::int64_t n = started_outside_.load(std::memory_order_acquire);
+    for (const auto& w : workers_) n += w->live_delta.load(std::memory_order_acquire);
+    return n < 0 ? 0 : static_cast<std::size_t>(n);
+  }
 
   void spawn(WorkPtr body, std::source_location where) {
     Stack stack = take_stack();
@@ -141,7 +155,11 @@ class Scheduler {
     const std::size_t usable = static_cast<std::size_t>(block - stack.base);
     f->context = fctx::make_fcontext(block, usable, &fiber_entry);
     init_fiber_state(f->sw, stack.base, usable);
-    live_.fetch_add(1, std::memory_order_relaxed);
+    if (Worker* w = current_worker(); w != nullptr) {
+      add_own(w->live_delta, std::int64_t{1});
+    } else {
+      started_outside_.fetch_add(1, std::memory_order_release);
+    }
     make_runnable(f);
   }
 
@@ -153,7 +171,7 @@ class Scheduler {
   void make_runnable(Fiber* f) noexcept {
     Worker* w = current_worker();
     if (w != nullptr && w->current != nullptr) {
-      w->activity.store(w->activity.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+      add_own(w->activity, std::uint64_t{1});
       Fiber* bumped = w->runnext.exchange(f, std::memory_order_acq_rel);
       if (bumped == nullptr) return;
       push_local(*w, bumped);
@@ -266,7 +284,7 @@ class Scheduler {
     const Stack stack = f->stack;
     f->~Fiber();
     give_back_stack(stack);
-    live_.fetch_sub(1, std::memory_order_release);
+    add_own(current_worker()->live_delta, std::int64_t{-1});
   }
 
   void push_local(Worker& w, Fiber* f) noexcept {
@@ -402,7 +420,7 @@ class Scheduler {
   std::atomic<int> idle_count_{0};
   std::mutex idle_mu_;
   std::vector<Worker*> idle_;  // guarded by idle_mu_
-  std::atomic<std::size_t> live_{0};
+  std::atomic<std::int64_t> started_outside_{0};  // spawns from threads that are not workers
 };
 
 std::atomic<Scheduler*> g_scheduler{nullptr};

@@ -23,7 +23,8 @@ namespace {
 
 constexpr std::size_t kSlabStacks = 64;           // stacks carved from one mapping
 constexpr std::size_t kMaxGuardedMappings = 8192;  // mprotect fallback: 2 mappings per stack
-constexpr std::size_t kThreadCache = 32;           // free stacks kept per thread
+constexpr std::size_t kThreadCache = 256;          // free stacks kept per thread; moved
+                                                   // to and from the shared list in halves
 
 std::size_t page_size() noexcept {
   static const std::size_t page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
@@ -32,21 +33,24 @@ std::size_t page_size() noexcept {
 
 class SharedStacks {
  public:
-  Stack take() {
+  // Moves up to `n` free stacks into out; returns how many.
+  std::size_t take(Stack* out, std::size_t n) {
     {
       std::lock_guard hold(mu_);
-      if (!free_.empty()) {
-        Stack s = free_.back();
+      std::size_t k = 0;
+      while (k < n && !free_.empty()) {
+        out[k++] = free_.back();
         free_.pop_back();
-        return s;
       }
+      if (k > 0) return k;
     }
-    return fresh();
+    out[0] = fresh();
+    return 1;
   }
 
-  void give_back(Stack s) {
+  void give_back(const Stack* stacks, std::size_t n) {
     std::lock_guard hold(mu_);
-    free_.push_back(s);
+    free_.insert(free_.end(), stacks, stacks + n);
   }
 
   void for_each(void (*visit)(const Stack&, void*), void* context) {
@@ -126,9 +130,7 @@ SharedStacks& shared() {
 struct ThreadCache {
   Stack stacks[kThreadCache];
   std::size_t count = 0;
-  ~ThreadCache() {
-    while (count > 0) shared().give_back(stacks[--count]);
-  }
+  ~ThreadCache() { shared().give_back(stacks, count); }
 };
 thread_local ThreadCache tl_cache;
 
@@ -150,8 +152,8 @@ void watch_for_pointers(const Stack& stack, bool on) noexcept {
 
 Stack take_cached() {
   ThreadCache& cache = tl_cache;
-  if (cache.count > 0) return cache.stacks[--cache.count];
-  return shared().take();
+  if (cache.count == 0) cache.count = shared().take(cache.stacks, kThreadCache / 2);
+  return cache.stacks[--cache.count];
 }
 }  // namespace
 
@@ -168,15 +170,15 @@ Stack take_stack() {
 void give_back_stack(Stack stack) noexcept {
   watch_for_pointers(stack, false);
   ThreadCache& cache = tl_cache;
-  if (cache.count < kThreadCache) {
-    cache.stacks[cache.count++] = stack;
-    return;
+  if (cache.count == kThreadCache) {
+    try {
+      shared().give_back(cache.stacks + kThreadCache / 2, kThreadCache / 2);
+      cache.count = kThreadCache / 2;
+    } catch (...) {
+      return;  // the shared list could not grow: this stack's address space is leaked
+    }
   }
-  try {
-    shared().give_back(stack);
-  } catch (...) {
-    // The shared list could not grow: the stack's address space is leaked, nothing else.
-  }
+  cache.stacks[cache.count++] = stack;
 }
 
 }  // namespace weft::rt::fibers
