@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "fiber_scheduler.h"
+#include "sanitizers.h"
 #include "task_pool.h"
 #include "timer_queue.h"
 
@@ -20,6 +21,14 @@ namespace weft::rt {
 namespace {
 
 constexpr auto kWatchPeriod = std::chrono::milliseconds(20);
+
+// ThreadSanitizer runs a background thread of its own once the process has made a thread (the
+// watcher is one, so by the time it looks, that thread exists).
+#ifdef WEFT_TSAN_FIBERS
+constexpr std::size_t kSanitizerThreads = 1;
+#else
+constexpr std::size_t kSanitizerThreads = 0;
+#endif
 
 // One per plain thread that ever slept in a weft operation; lives as long as the thread.
 struct SleeperRecord {
@@ -81,7 +90,8 @@ bool looks_deadlocked() noexcept {
   if (!fibers::quiescent()) return false;
   const std::size_t plain = g_plain_asleep.load(std::memory_order_seq_cst);
   if (plain == 0 && fibers::live_tasks() == 0) return false;
-  const std::size_t accounted = 1 /* this watcher */ + fibers::runtime_threads() +
+  const std::size_t accounted = 1 /* this watcher */ + kSanitizerThreads +
+                                fibers::runtime_threads() +
                                 (threads::timer_thread_started() ? 1 : 0) +
                                 threads::pool_idle_threads() + plain;
   return os_threads() == accounted;

@@ -92,12 +92,14 @@ TEST(Runtime, ManyTasksOnFewWorkersAllFinish) {
 }
 
 TEST(Runtime, BlockingCallDoesNotStallOtherTasks) {
-  // One task blocks its thread in a std::condition_variable-style wait that only another task
-  // can end. With one worker and no weft::blocking this would hang; with it, it finishes.
+  // One task blocks its thread in a std::condition_variable wait that only another task can
+  // end. With one worker and no weft::blocking this would hang; with it, it finishes.
   std::mutex mu;
   std::condition_variable cv;
   bool ready = false;
   auto result = make_chan<int>(1);
+  WaitGroup both;  // cv and mu must outlive every use of them
+  both.add(2);
   go([&, result] {
     const int v = blocking([&] {
       std::unique_lock lock(mu);
@@ -105,6 +107,7 @@ TEST(Runtime, BlockingCallDoesNotStallOtherTasks) {
       return 42;
     });
     result.send(v);
+    both.done();
   });
   go([&] {
     {
@@ -112,8 +115,10 @@ TEST(Runtime, BlockingCallDoesNotStallOtherTasks) {
       ready = true;
     }
     cv.notify_all();
+    both.done();
   });
   EXPECT_EQ(result.recv().value, 42);
+  both.wait();
 }
 
 TEST(Runtime, BlockingRethrowsInTheTask) {
@@ -239,15 +244,15 @@ TEST(RuntimeDeathTest, DeadlockAmongTasksWhileMainWaitsOnAWaitGroup) {
 
 // Not deadlocks: a thread weft does not know may still wake the blocked, and so may a timer.
 TEST(Runtime, AForeignThreadMayStillWakeTheBlocked) {
-  auto ch = make_chan<int>();
-  go([ch] { ch.send(ch.recv().value + 1); });  // waits for the foreign thread, then answers
-  std::thread foreign([ch] {
+  auto in = make_chan<int>();
+  auto out = make_chan<int>();
+  go([in, out] { out.send(in.recv().value + 1); });  // waits for the foreign thread, answers
+  std::thread foreign([in] {
     std::this_thread::sleep_for(150ms);  // long enough for the watch to look several times
-    ch.send(1);
+    in.send(1);
   });
-  std::this_thread::sleep_for(1ms);
   // Main and the task now both wait; only `foreign` can go on, and nothing may be reported.
-  auto answer = ch.recv();
+  auto answer = out.recv();
   foreign.join();
   EXPECT_EQ(answer.value, 2);
 }
