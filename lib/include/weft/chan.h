@@ -163,16 +163,17 @@ class RecvOps {
     return std::nullopt;
   }
 
-  // Range-for: receives until the channel is closed and drained.
+  // Range-for: receives until the channel is closed and drained. Each receive is reported at the
+  // range-for's line (begin()'s default argument is evaluated there).
   class iterator {
    public:
     using value_type = T;
     using difference_type = std::ptrdiff_t;
     iterator() = default;
-    explicit iterator(const RecvOps* ch) : ch_(ch) { ++*this; }
+    iterator(const RecvOps* ch, std::source_location where) : ch_(ch), where_(where) { ++*this; }
     T& operator*() { return *current_; }
     iterator& operator++() {
-      current_ = ch_->recv_opt();
+      current_ = ch_->recv_opt(where_);
       return *this;
     }
     void operator++(int) { ++*this; }
@@ -182,9 +183,12 @@ class RecvOps {
 
    private:
     const RecvOps* ch_ = nullptr;
+    std::source_location where_;
     std::optional<T> current_;
   };
-  iterator begin() const { return iterator(this); }
+  iterator begin(std::source_location where = std::source_location::current()) const {
+    return iterator(this, where);
+  }
   std::default_sentinel_t end() const { return {}; }
 
  private:
