@@ -6,7 +6,7 @@
 //
 // var<T> is a plain variable whose reads and writes are visible operations, so the model
 // checker can report a data race on it: two accesses from different tasks, at least one a
-// write, that no channel, lock, WaitGroup or Once orders. On the threads runtime it costs
+// write, that no channel, lock, WaitGroup or Once orders. On the production runtimes it costs
 // nothing beyond a plain access (and a real race on it is a real race, which ThreadSanitizer
 // reports too).
 //

@@ -4,7 +4,7 @@
 //
 // When cond is false it throws weft::check_failure carrying the message and the caller's
 // file:line. Under the model checker that is an `assertion` finding with the interleaving that
-// broke it; on the threads runtime it is an exception like any other (fatal if it escapes a
+// broke it; on the production runtimes it is an exception like any other (fatal if it escapes a
 // task, as a panic is). It is checked in every build, unlike assert().
 #pragma once
 

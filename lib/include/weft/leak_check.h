@@ -1,4 +1,4 @@
-// weft::LeakCheck — goleak for the threads runtime: did every task started during a test end?
+// weft::LeakCheck — goleak for the production runtimes: did every task started during a test end?
 //
 //   TEST(Pipeline, StopsEarlyWithoutLeaks) {
 //     weft::LeakCheck leaks;            // counts the tasks alive now

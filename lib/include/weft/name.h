@@ -1,7 +1,7 @@
 // weft::name(object, "accounts"): what the model checker's reports call a channel, mutex,
 // WaitGroup, var or atomic, instead of a number ("lock accounts" rather than "lock #3").
 // Without a name, a report says where the object was made (make_chan, and the constructors of
-// Mutex, RWMutex and WaitGroup record it). On the threads runtime it does nothing.
+// Mutex, RWMutex and WaitGroup record it). On the production runtimes it does nothing.
 #pragma once
 
 #include <string_view>

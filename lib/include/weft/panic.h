@@ -4,7 +4,7 @@
 // nil channel, ...) throws weft::panic with the message Go's runtime prints, so a program that
 // ported from Go fails the same way and a test can match on the text.
 //
-// A panic that escapes a task is fatal for the whole program, as in Go: the threads runtime
+// A panic that escapes a task is fatal for the whole program, as in Go: the production runtime
 // prints it with the task's origin and exits with status 2. The model checker reports it as a
 // finding with the interleaving that led to it.
 #pragma once

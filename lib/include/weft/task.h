@@ -7,7 +7,8 @@
 // it the way Go does: a channel it closes or sends on, a WaitGroup, a context. A task still
 // blocked when the program's work is done is a leak (the harness reports it).
 //
-// On the threads runtime a task runs on a pooled OS thread. A weft::panic or other exception
+// A task runs as a fiber on one of a few worker threads (or, with WEFT_RUNTIME=threads, on a
+// pooled OS thread; weft/runtime_choice.h). A weft::panic or other exception
 // escaping a task ends the program, as an unrecovered panic in a goroutine does: the message
 // and the place the task was started are printed, and the exit status is 2.
 #pragma once

@@ -1,4 +1,4 @@
-// Time as the runtime tells it: real time on the threads runtime, virtual time in the model
+// Time as the runtime tells it: real time on the production runtimes, virtual time in the model
 // checker, where waiting costs nothing. Go's time package: After, Sleep, NewTimer (stop,
 // reset), AfterFunc, NewTicker, Tick.
 #pragma once

@@ -1,7 +1,7 @@
 // InternalLock: the lock that guards a primitive's own state (a channel's queues, ...).
 //
 // Held only for a few instructions, never across a park or a point(). It spins first, since
-// on the threads runtime a holder is almost always running on the other core and done in
+// on the production runtimes a holder is almost always running on the other core and done in
 // nanoseconds, then sleeps on a futex (a waiting thread must not burn a core a preempted holder
 // needs). In a model runtime every task runs on one OS thread and no switch happens while it is
 // held, so there it is no lock at all (DESIGN.md): nothing to contend, and a program that keeps

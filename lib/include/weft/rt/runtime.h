@@ -21,7 +21,7 @@
 //      case runs); now() and start_timer() the only sources of time.
 //   5. Where a value or a permission is handed over, the primitive calls release(slot) on the
 //      giving side and acquire(slot) on the taking side, with a SyncSlot stored next to the
-//      thing handed over. The threads runtime ignores them (the primitive's own lock orders
+//      thing handed over. The production runtimes ignore them (the primitive's own lock orders
 //      memory); a model runtime keeps its vector clocks there to find data races.
 #pragma once
 
@@ -96,7 +96,7 @@ struct Parking {
   Parking& operator=(const Parking&) = delete;
 
   TaskRef task;                              // the task that parks here
-  std::atomic<std::uint32_t> state{kWaiting};  // threads runtime: kWaiting -> kAsleep? -> kWoken
+  std::atomic<std::uint32_t> state{kWaiting};  // production: kWaiting -> kAsleep? -> kWoken
   static constexpr std::uint32_t kWaiting = 0;
   static constexpr std::uint32_t kAsleep = 1;
   static constexpr std::uint32_t kWoken = 2;
@@ -155,7 +155,7 @@ class Runtime {
   }
 };
 
-// The runtime installed on this thread; nullptr means the threads runtime.
+// The runtime installed on this thread; nullptr means the production runtime.
 inline constinit thread_local Runtime* installed_runtime = nullptr;
 
 // Installs a runtime on the current thread for the lifetime of this object.
@@ -198,7 +198,7 @@ inline ObjectId object_id(const void* object) noexcept {
   return reinterpret_cast<ObjectId>(object);
 }
 
-// Reports only: the threads runtime keeps no names.
+// Reports only: the production runtimes keep no names.
 inline void made(const void* object, std::source_location where) {
   if (Runtime* r = installed_runtime) [[unlikely]] r->made(object_id(object), where);
 }
@@ -206,7 +206,7 @@ inline void named(ObjectId object, std::string_view name) {
   if (Runtime* r = installed_runtime) [[unlikely]] r->named(object, name);
 }
 
-// The dispatch primitives use. The threads runtime path is one predictable branch.
+// The dispatch primitives use. The production path is one predictable branch.
 inline void point(const Op& op) {
   if (Runtime* r = installed_runtime) [[unlikely]] r->point(op);
 }
