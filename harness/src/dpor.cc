@@ -15,25 +15,16 @@ namespace {
 
 // ---- clocks ---------------------------------------------------------------------------------
 
-void Dpor::has_row(Process p) {
+void Dpor::add_row(Process p) {
   const std::size_t s = slot(p);
   if (s >= width_) widen(std::max(width_ * 2, s + 1));
-  if ((s + 1) * width_ > clocks_.size()) clocks_.resize((s + 1) * width_, 0);
+  clocks_.grow_to(s + 1);
 }
 
 void Dpor::widen(std::size_t width) {
-  auto relayout = [&](std::vector<std::uint32_t>& table) {
-    const std::size_t rows = table.size() / width_;
-    std::vector<std::uint32_t> wider(rows * width, 0);
-    for (std::size_t r = 0; r < rows; ++r) {
-      std::copy_n(table.begin() + static_cast<std::ptrdiff_t>(r * width_), width_,
-                  wider.begin() + static_cast<std::ptrdiff_t>(r * width));
-    }
-    table.swap(wider);
-  };
-  relayout(clocks_);
-  relayout(slot_clocks_);
-  relayout(clock_pool_);
+  clocks_.widen(width);
+  slot_clocks_.widen(width);
+  clock_pool_.widen(width);
   for (auto& [id, start] : timer_starts_) start.resize(width, 0);
   before_.resize(width, 0);
   width_ = width;
@@ -43,7 +34,7 @@ void Dpor::join_dependencies(std::uint32_t* into, const Footprint& f) const {
   for (const Touch t : f) {
     if (const std::vector<Entry>* list = history(t.object)) {
       for (const Entry& e : *list) {
-        if (dependent(e.effect, t.effect)) join(into, clock_pool_.data() + e.event * width_);
+        if (dependent(e.effect, t.effect)) join(into, clock_pool_.row(e.event));
       }
     }
   }
@@ -51,7 +42,7 @@ void Dpor::join_dependencies(std::uint32_t* into, const Footprint& f) const {
 
 std::uint32_t Dpor::component(std::size_t event, Process p) const {
   const std::size_t s = slot(p);
-  return s < width_ ? clock_pool_[event * width_ + s] : 0;
+  return s < width_ ? clock_pool_.row(event)[s] : 0;
 }
 
 bool Dpor::happens_before(std::size_t a, std::size_t b) const {
@@ -79,9 +70,9 @@ void Dpor::begin_execution() {
   cut_short_ = false;
   events_.clear();
   clock_pool_.clear();
-  std::fill(clocks_.begin(), clocks_.end(), 0);
+  clocks_.clear();
   objects_.clear();
-  slot_index_.clear();
+  slot_clocks_.clear();
   timer_starts_.clear();
   sleep_now_.clear();
   sleep_now_wide_.clear();
@@ -165,7 +156,7 @@ void Dpor::event_done(const Footprint& touched, bool widened) {
   if (widened) join_dependencies(c, touched);  // what it touched beyond its pending operation
   const std::size_t x = events_.size();
   events_.push_back(Event{current_, static_cast<std::uint32_t>(current_node_), c[slot(current_)]});
-  clock_pool_.insert(clock_pool_.end(), c, c + width_);
+  clock_pool_.push(c);
 
   // Races, sleep sets and what was explored at the node are looked at once per event: the
   // replayed prefix's were, in the execution that first ran them.
@@ -361,21 +352,16 @@ void Dpor::woke(Process waker, Process woken) {
   join(row(woken), row(waker));
 }
 
-void Dpor::released(Process p, const rt::SyncSlot& slot) {
+void Dpor::released(Process p, std::uint32_t slot) {
   has_row(p);
-  bool added = false;
-  const std::uint32_t i = slot_index_.index(reinterpret_cast<std::uintptr_t>(&slot), &added);
-  if ((i + 1) * width_ > slot_clocks_.size()) slot_clocks_.resize((i + 1) * width_, 0);
-  std::uint32_t* s = slot_clocks_.data() + i * width_;
-  if (added) std::fill_n(s, width_, 0);
-  join(s, row(p));
+  slot_clocks_.grow_to(std::size_t{slot} + 1);
+  join(slot_clocks_.row(slot), row(p));
 }
 
-void Dpor::acquired(Process p, const rt::SyncSlot& slot) {
-  const std::uint32_t i = slot_index_.find(reinterpret_cast<std::uintptr_t>(&slot));
-  if (i == AddressMap::kMissing) return;
+void Dpor::acquired(Process p, std::uint32_t slot) {
+  if (slot >= slot_clocks_.rows()) return;  // never released: nothing to learn
   has_row(p);
-  join(row(p), slot_clocks_.data() + i * width_);
+  join(row(p), slot_clocks_.row(slot));
 }
 
 void Dpor::timer_started(Process p, rt::TimerId id) {

@@ -32,6 +32,7 @@
 #include <vector>
 
 #include "address_map.h"
+#include "clock_rows.h"
 #include "proc_set.h"
 #include "strategy.h"
 
@@ -69,8 +70,8 @@ class Dpor final : public Decider {
   void event_done(const Footprint& touched, bool widened) override;
   void spawned(Process parent, Process child) override;
   void woke(Process waker, Process woken) override;
-  void released(Process p, const rt::SyncSlot& slot) override;
-  void acquired(Process p, const rt::SyncSlot& slot) override;
+  void released(Process p, std::uint32_t slot) override;
+  void acquired(Process p, std::uint32_t slot) override;
   void timer_started(Process p, rt::TimerId id) override;
   void timer_firing(rt::TimerId id) override;
 
@@ -104,12 +105,13 @@ class Dpor final : public Decider {
   static std::size_t slot(Process p) { return static_cast<std::size_t>(p + 1); }
   // A process's clock (a row of clocks_, width_ long). Rows move when a table grows: make every
   // row needed exist (has_row) before holding pointers to any.
-  void has_row(Process p);
-  std::uint32_t* row(Process p) { return clocks_.data() + slot(p) * width_; }
-  void widen(std::size_t width);
-  void join(std::uint32_t* into, const std::uint32_t* from) const {
-    for (std::size_t i = 0; i < width_; ++i) into[i] = std::max(into[i], from[i]);
+  void has_row(Process p) {
+    if (slot(p) >= clocks_.rows()) add_row(p);
   }
+  void add_row(Process p);
+  std::uint32_t* row(Process p) { return clocks_.row(slot(p)); }
+  void widen(std::size_t width);
+  void join(std::uint32_t* into, const std::uint32_t* from) const { join_clock(into, from, width_); }
   void join_dependencies(std::uint32_t* into, const Footprint& f) const;
   std::uint32_t component(std::size_t event, Process p) const;
   bool happens_before(std::size_t a, std::size_t b) const;
@@ -138,13 +140,12 @@ class Dpor final : public Decider {
 
   // The running execution; the containers keep their memory from one execution to the next.
   std::vector<Event> events_;
-  std::vector<std::uint32_t> clock_pool_;
-  std::size_t width_ = 8;               // components of every clock
-  std::vector<std::uint32_t> clocks_;   // by slot(process), width_ each
+  std::size_t width_ = 8;               // components of every clock (each table's width)
+  ClockRows clock_pool_{8};             // per event (events_[i]'s is row i)
+  ClockRows clocks_{8};                 // per process, by slot(process)
   AddressMap objects_;                  // object -> its history in histories_
   std::vector<std::vector<Entry>> histories_;
-  AddressMap slot_index_;               // SyncSlot -> its clock in slot_clocks_
-  std::vector<std::uint32_t> slot_clocks_;  // by slot index, width_ each
+  ClockRows slot_clocks_{8};            // per SyncSlot, by its number this execution
   std::unordered_map<rt::TimerId, Clock> timer_starts_;
   ProcSet sleep_now_, sleep_now_wide_;  // asleep at the next new node
   std::span<const Candidate> candidates_;  // at the current node (the runtime's)

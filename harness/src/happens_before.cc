@@ -4,51 +4,43 @@
 
 namespace weft::harness {
 
-void VectorClock::set(int task, std::uint32_t value) {
-  const auto i = static_cast<std::size_t>(task);
-  if (i >= c_.size()) c_.resize(i + 1, 0);
-  c_[i] = value;
-}
-
-void VectorClock::join(const VectorClock& other) {
-  if (other.c_.size() > c_.size()) c_.resize(other.c_.size(), 0);
-  for (std::size_t i = 0; i < other.c_.size(); ++i) c_[i] = std::max(c_[i], other.c_[i]);
-}
-
 void HappensBefore::clear() {
-  clocks_used_ = 0;
-  slot_index_.clear();
+  clocks_.clear();
+  slots_.clear();
   var_index_.clear();
 }
 
 int HappensBefore::new_clock(int parent) {
-  const int task = static_cast<int>(clocks_used_);
-  const auto i = clocks_used_++;
-  if (i == clocks_.size()) clocks_.emplace_back();
-  if (parent >= 0) {
-    VectorClock& p = clocks_[static_cast<std::size_t>(parent)];
-    clocks_[i].assign(p);
-    p.set(parent, p.get(parent) + 1);
-  } else {
-    clocks_[i].clear();
+  const std::size_t i = clocks_.rows();
+  if (i >= clocks_.width()) {
+    clocks_.widen(clocks_.width() * 2);
+    slots_.widen(clocks_.width());
   }
-  clocks_[i].set(task, 1);
-  return task;
+  clocks_.grow_to(i + 1);
+  std::uint32_t* c = clocks_.row(i);
+  if (parent >= 0) {
+    std::uint32_t* p = clocks_.row(static_cast<std::size_t>(parent));
+    std::copy_n(p, clocks_.width(), c);
+    ++p[parent];
+  }
+  c[i] = 1;
+  return static_cast<int>(i);
 }
 
-void HappensBefore::release(int task, const rt::SyncSlot& slot) {
-  VectorClock& t = clocks_[static_cast<std::size_t>(task)];
-  bool added = false;
-  const std::uint32_t i = slot_index_.index(reinterpret_cast<std::uintptr_t>(&slot), &added);
-  if (i == slots_.size()) slots_.emplace_back();
-  if (added) slots_[i].clear();
-  slots_[i].join(t);
-  t.set(task, t.get(task) + 1);
+void HappensBefore::has_slot(std::uint32_t slot) {
+  slots_.grow_to(std::size_t{slot} + 1);
 }
 
-void HappensBefore::acquire(int task, const rt::SyncSlot& slot) {
-  const std::uint32_t i = slot_index_.find(reinterpret_cast<std::uintptr_t>(&slot));
-  if (i != AddressMap::kMissing) clocks_[static_cast<std::size_t>(task)].join(slots_[i]);
+void HappensBefore::release(int task, std::uint32_t slot) {
+  has_slot(slot);
+  std::uint32_t* t = clocks_.row(static_cast<std::size_t>(task));
+  join_clock(slots_.row(slot), t, clocks_.width());
+  ++t[task];
+}
+
+void HappensBefore::acquire(int task, std::uint32_t slot) {
+  if (slot >= slots_.rows()) return;  // never released: nothing to learn
+  join_clock(clocks_.row(static_cast<std::size_t>(task)), slots_.row(slot), clocks_.width());
 }
 
 HappensBefore::VarState& HappensBefore::var(rt::ObjectId id) {

@@ -1,4 +1,5 @@
-// Happens-before for one execution: a vector clock per task and per SyncSlot, and the last
+// Happens-before for one execution: a vector clock per task and per SyncSlot (by its number,
+// slot_numbers.h), and the last
 // accesses of every weft::var, to find data races (two accesses from different tasks, at least
 // one a write, neither ordered before the other).
 //
@@ -24,23 +25,10 @@
 #include <vector>
 
 #include "address_map.h"
+#include "clock_rows.h"
 #include "weft/rt/runtime.h"
 
 namespace weft::harness {
-
-class VectorClock {
- public:
-  std::uint32_t get(int task) const {
-    return static_cast<std::size_t>(task) < c_.size() ? c_[static_cast<std::size_t>(task)] : 0;
-  }
-  void set(int task, std::uint32_t value);
-  void join(const VectorClock& other);
-  void assign(const VectorClock& other) { c_.assign(other.c_.begin(), other.c_.end()); }
-  void clear() { c_.clear(); }
-
- private:
-  std::vector<std::uint32_t> c_;
-};
 
 struct Access {
   int task;  // the clock's number
@@ -63,8 +51,9 @@ class HappensBefore {
   // Clocks are numbered 0, 1, 2, ... in the order they are made.
   int new_clock(int parent);
   void clear();  // for the next execution
-  void release(int task, const rt::SyncSlot& slot);
-  void acquire(int task, const rt::SyncSlot& slot);
+  // `slot` is the SyncSlot's number this execution (SlotNumbers).
+  void release(int task, std::uint32_t slot);
+  void acquire(int task, std::uint32_t slot);
 
   // Records an access to a weft::var and returns the race it makes, if any.
   std::optional<Race> read(int task, rt::ObjectId var, std::source_location where);
@@ -75,22 +64,23 @@ class HappensBefore {
     std::optional<Access> last_write;
     std::vector<Access> reads;  // the last read of each task since the last write
   };
+  std::uint32_t get(int task, int component) const {
+    return clocks_.row(static_cast<std::size_t>(task))[component];
+  }
   bool ordered(const Access& earlier, int task) const {
-    return earlier.epoch <= clocks_[static_cast<std::size_t>(task)].get(earlier.task);
+    return earlier.epoch <= get(task, earlier.task);
   }
   Access stamp(int task, std::source_location where) const {
-    return {task, clocks_[static_cast<std::size_t>(task)].get(task), where};
+    return {task, get(task, task), where};
   }
+  void has_slot(std::uint32_t slot);
 
   VarState& var(rt::ObjectId id);
 
+  // Tasks' and slots' clocks have one width: a component per task clock made so far (at least).
   // The containers keep their memory from one execution to the next (clear() empties them).
-  std::vector<VectorClock> clocks_;  // per task; [0, clocks_used_) live
-  std::size_t clocks_used_ = 0;
-  // Keyed by the slot's address: a slot freed and reused within one execution carries its old
-  // clock, which can only add edges (a missed race), never a false one.
-  AddressMap slot_index_;
-  std::vector<VectorClock> slots_;
+  ClockRows clocks_{8};  // per task clock, in the order made
+  ClockRows slots_{8};   // per slot number
   AddressMap var_index_;
   std::vector<VarState> vars_;
 };

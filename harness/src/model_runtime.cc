@@ -53,6 +53,7 @@ void ModelRuntime::reset() {
   firing_clock_ = -1;
   clock_owners_.clear();
   happens_before_.clear();
+  slot_numbers_.next_execution();
   steps_ = 0;
   timer_steps_ = 0;
   preemptions_ = 0;
@@ -248,15 +249,19 @@ std::size_t ModelRuntime::choose(std::size_t n) {
 }
 
 void ModelRuntime::release(rt::SyncSlot& slot) {
+  if (tearing_down_) return;
+  const std::uint32_t number = slot_numbers_.number(slot);
   const int clock = clock_of_current();
-  if (clock >= 0 && !tearing_down_) happens_before_.release(clock, slot);
-  if (!tearing_down_ && !running_on_) strategy_.released(process_of_current(), slot);
+  if (clock >= 0) happens_before_.release(clock, number);
+  if (!running_on_) strategy_.released(process_of_current(), number);
 }
 
 void ModelRuntime::acquire(rt::SyncSlot& slot) {
+  if (tearing_down_) return;
+  const std::uint32_t number = slot_numbers_.number(slot);
   const int clock = clock_of_current();
-  if (clock >= 0 && !tearing_down_) happens_before_.acquire(clock, slot);
-  if (!tearing_down_ && !running_on_) strategy_.acquired(process_of_current(), slot);
+  if (clock >= 0) happens_before_.acquire(clock, number);
+  if (!running_on_) strategy_.acquired(process_of_current(), number);
 }
 
 rt::TimerId ModelRuntime::start_timer(rt::Time when, rt::WorkPtr fire) {

@@ -34,6 +34,7 @@
 #include "footprint.h"
 #include "happens_before.h"
 #include "path.h"
+#include "slot_numbers.h"
 #include "strategy.h"
 #include "trace.h"
 #include "weft/harness/explore.h"
@@ -187,6 +188,7 @@ class ModelRuntime final : public rt::Runtime {
   std::vector<int> clock_owners_;
   int clock_of_current() const { return current_ ? current_->clock : firing_clock_; }
   HappensBefore happens_before_;
+  SlotNumbers slot_numbers_;  // the SyncSlots this execution met, numbered
   std::size_t steps_ = 0;        // after the execution: points passed while tasks run on
   std::size_t timer_steps_ = 0;  // timer firings this execution
   std::size_t preemptions_ = 0;

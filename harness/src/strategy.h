@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <span>
 
@@ -53,10 +54,11 @@ class Decider {
   virtual void woke(Process waker, Process woken) {
     static_cast<void>(waker), static_cast<void>(woken);
   }
-  virtual void released(Process p, const rt::SyncSlot& slot) {
+  // `slot`: the SyncSlot's number in this execution (slot_numbers.h).
+  virtual void released(Process p, std::uint32_t slot) {
     static_cast<void>(p), static_cast<void>(slot);
   }
-  virtual void acquired(Process p, const rt::SyncSlot& slot) {
+  virtual void acquired(Process p, std::uint32_t slot) {
     static_cast<void>(p), static_cast<void>(slot);
   }
   virtual void timer_started(Process p, rt::TimerId id) {

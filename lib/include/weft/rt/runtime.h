@@ -22,7 +22,7 @@
 //   5. Where a value or a permission is handed over, the primitive calls release(slot) on the
 //      giving side and acquire(slot) on the taking side, with a SyncSlot stored next to the
 //      thing handed over. The production runtimes ignore them (the primitive's own lock orders
-//      memory); a model runtime keeps its vector clocks there to find data races.
+//      memory); a model runtime keeps a vector clock per slot to find data races.
 #pragma once
 
 #include <atomic>
@@ -103,8 +103,10 @@ struct Parking {
 };
 
 // Where a happens-before edge travels with a hand-over (see contract item 5).
+// Primitives only make it and pass it; a model runtime keeps its number for the slot here
+// (the production runtimes never touch it).
 struct SyncSlot {
-  void* clock = nullptr;
+  std::uint64_t model_tag = 0;
 };
 
 // A unit of work run once: a task body or a timer's action. Move-only, so it may own
