@@ -55,6 +55,7 @@ class Dpor final : public Decider {
   }
   // Whether the execution just run belongs to this shard (always, unsharded).
   bool counts() const override;
+  bool follows_dependences() const override { return true; }
 
   void begin_execution();
   // Moves to the next execution to run; false when the search is complete.
@@ -111,7 +112,10 @@ class Dpor final : public Decider {
   void add_row(Process p);
   std::uint32_t* row(Process p) { return clocks_.row(slot(p)); }
   void widen(std::size_t width);
-  void join(std::uint32_t* into, const std::uint32_t* from) const { join_clock(into, from, width_); }
+  // Components past the processes that have a row are 0 in every clock: joins stop there.
+  void join(std::uint32_t* into, const std::uint32_t* from) const {
+    join_clock(into, from, clocks_.rows());
+  }
   void join_dependencies(std::uint32_t* into, const Footprint& f) const;
   std::uint32_t component(std::size_t event, Process p) const;
   bool happens_before(std::size_t a, std::size_t b) const;

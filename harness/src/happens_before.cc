@@ -34,13 +34,13 @@ void HappensBefore::has_slot(std::uint32_t slot) {
 void HappensBefore::release(int task, std::uint32_t slot) {
   has_slot(slot);
   std::uint32_t* t = clocks_.row(static_cast<std::size_t>(task));
-  join_clock(slots_.row(slot), t, clocks_.width());
+  join_clock(slots_.row(slot), t, clocks_.rows());  // components past rows() are 0
   ++t[task];
 }
 
 void HappensBefore::acquire(int task, std::uint32_t slot) {
   if (slot >= slots_.rows()) return;  // never released: nothing to learn
-  join_clock(clocks_.row(static_cast<std::size_t>(task)), slots_.row(slot), clocks_.width());
+  join_clock(clocks_.row(static_cast<std::size_t>(task)), slots_.row(slot), clocks_.rows());
 }
 
 HappensBefore::VarState& HappensBefore::var(rt::ObjectId id) {

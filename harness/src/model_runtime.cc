@@ -27,6 +27,7 @@ int terminate_users = 0;
 
 ModelRuntime::ModelRuntime(Decider& strategy, const Options& options, StackPool& stacks)
     : strategy_(strategy),
+      dependences_(strategy.follows_dependences()),
       options_(options),
       stacks_(stacks),
       now_(rt::Time(std::chrono::hours(1))) {
@@ -163,7 +164,9 @@ void ModelRuntime::spawn(rt::WorkPtr body, std::source_location where) {
   task->body = std::move(body);
   task->spawned_at = where;
   Task* t = task.get();
-  if (!tasks_.empty() && !running_on_ && !tearing_down_) strategy_.spawned(process_of_current(), t->id);
+  if (dependences_ && !tasks_.empty() && !running_on_ && !tearing_down_) {
+    strategy_.spawned(process_of_current(), t->id);
+  }
   t->fiber = ctx::fiber(
       std::allocator_arg, PooledStack{&stacks_, &t->stack}, [this, t](ctx::fiber&& back) {
         scheduler_ = std::move(back);
@@ -196,7 +199,7 @@ void ModelRuntime::point(const rt::Op& op) {
     return;
   }
   if (tracing_) current_->pending = op;  // traced when it runs, not when the task gets here
-  current_->next = Footprint::of(op);
+  if (dependences_) current_->next = Footprint::of(op);
   current_->at_point = true;
   if (!step_in_place()) yield();  // the scheduler runs what was picked, or ends the execution
   current_->at_point = false;
@@ -218,7 +221,7 @@ void ModelRuntime::park(rt::Parking& parking, const rt::Op& waiting_on) {
   current_->parked_on = &parking;
   current_->waiting_on = waiting_on;
   if (tracing_) trace_.blocks(current_->id, waiting_on);
-  current_->next = Footprint::of(waiting_on);  // once woken, it finishes this operation
+  if (dependences_) current_->next = Footprint::of(waiting_on);  // once woken, it finishes this operation
   yield();
 }
 
@@ -226,7 +229,7 @@ void ModelRuntime::unpark(rt::Parking& parking) {
   parking.state.store(rt::Parking::kWoken, std::memory_order_relaxed);
   auto* t = static_cast<Task*>(parking.task.handle);
   if (t != nullptr && t->state == Task::State::blocked && t->parked_on == &parking) {
-    if (!running_on_ && !tearing_down_) {
+    if (dependences_ && !running_on_ && !tearing_down_) {
       strategy_.woke(process_of_current(), t->id);
       // A woken select withdraws from its other channels as it runs on: this event touches them.
       if (t->waiting_on && t->waiting_on->kind == rt::OpKind::select) {
@@ -253,7 +256,7 @@ void ModelRuntime::release(rt::SyncSlot& slot) {
   const std::uint32_t number = slot_numbers_.number(slot);
   const int clock = clock_of_current();
   if (clock >= 0) happens_before_.release(clock, number);
-  if (!running_on_) strategy_.released(process_of_current(), number);
+  if (dependences_ && !running_on_) strategy_.released(process_of_current(), number);
 }
 
 void ModelRuntime::acquire(rt::SyncSlot& slot) {
@@ -261,7 +264,7 @@ void ModelRuntime::acquire(rt::SyncSlot& slot) {
   const std::uint32_t number = slot_numbers_.number(slot);
   const int clock = clock_of_current();
   if (clock >= 0) happens_before_.acquire(clock, number);
-  if (!running_on_) strategy_.acquired(process_of_current(), number);
+  if (dependences_ && !running_on_) strategy_.acquired(process_of_current(), number);
 }
 
 rt::TimerId ModelRuntime::start_timer(rt::Time when, rt::WorkPtr fire) {
@@ -270,7 +273,9 @@ rt::TimerId ModelRuntime::start_timer(rt::Time when, rt::WorkPtr fire) {
   clock_owners_.resize(static_cast<std::size_t>(clock) + 1);
   clock_owners_[static_cast<std::size_t>(clock)] = kTimerClock;
   timers_.emplace(std::pair{when, id}, Timer{std::move(fire), clock});
-  if (!tearing_down_ && !running_on_) strategy_.timer_started(process_of_current(), id);
+  if (dependences_ && !tearing_down_ && !running_on_) {
+    strategy_.timer_started(process_of_current(), id);
+  }
   return id;
 }
 
@@ -288,7 +293,7 @@ bool ModelRuntime::fire_next_timer() {
   if (timers_.empty()) return false;
   auto first = timers_.begin();
   if (first->first.first > now_) now_ = first->first.first;
-  strategy_.timer_firing(first->first.second);
+  if (dependences_) strategy_.timer_firing(first->first.second);
   Timer timer = std::move(first->second);
   timers_.erase(first);
   // The action runs as a task of its own: it may need a lock that a suspended task holds (the
@@ -454,8 +459,10 @@ bool ModelRuntime::begin_event() {
     }
   }
   event_ = Event{*picked, next, stepping, bound, over, main_was_done};
-  touched_ = *candidates_[*picked].next;
-  widened_ = false;
+  if (dependences_) {
+    touched_ = *candidates_[*picked].next;
+    widened_ = false;
+  }
   if (tracing_) {
     if (stepping != nullptr) {
       trace_.op(stepping->id, stepping->pending);
@@ -467,7 +474,7 @@ bool ModelRuntime::begin_event() {
 }
 
 bool ModelRuntime::finish_event() {
-  strategy_.event_done(touched_, widened_);
+  if (dependences_) strategy_.event_done(touched_, widened_);
   // Checked once the event has run, so the strategy has recorded it as explored.
   const Event& e = event_;
   if (finding_ || !e.over || (e.stepping != nullptr && e.stepping->state == Task::State::done)) {

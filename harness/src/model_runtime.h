@@ -143,6 +143,8 @@ class ModelRuntime final : public rt::Runtime {
   void report_blocked(bool main_done);
 
   Decider& strategy_;
+  // The strategy follows dependences (DPOR): footprints are computed and edges reported.
+  const bool dependences_;
   const Options& options_;
   StackPool& stacks_;
   std::vector<std::unique_ptr<Task>> tasks_;

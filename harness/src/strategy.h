@@ -43,11 +43,15 @@ class Decider {
   virtual void event_done(const Footprint& touched, bool widened) {
     static_cast<void>(touched), static_cast<void>(widened);
   }
+  // Whether it follows what events touch and how they are ordered (DPOR): only then does the
+  // runtime compute footprints and call event_done and the edge callbacks below, which cost
+  // more than the rest of an event for a strategy that ignores them.
+  virtual bool follows_dependences() const { return false; }
   // Whether the execution just run counts for this search (a sharded search skips the
   // executions of other shards).
   virtual bool counts() const { return true; }
 
-  // Happens-before edges (DPOR only).
+  // Happens-before edges (called only if follows_dependences()).
   virtual void spawned(Process parent, Process child) {
     static_cast<void>(parent), static_cast<void>(child);
   }
