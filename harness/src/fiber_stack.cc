@@ -33,7 +33,8 @@ struct sigaction previous_segv;
 struct sigaction previous_bus;
 
 void on_fault(int signal, siginfo_t* info, void*) {
-  if (armed.stack != nullptr && StackPool::in_guard(*armed.stack, info->si_addr)) {
+  if (armed.stack != nullptr && armed.jump != nullptr &&
+      StackPool::in_guard(*armed.stack, info->si_addr)) {
     sigjmp_buf* jump = armed.jump;
     armed = {};
     siglongjmp(*jump, 1);
@@ -113,10 +114,10 @@ OverflowTrap::Scope::~Scope() {
   ::sigaction(SIGBUS, &previous_bus, nullptr);
 }
 
-void OverflowTrap::arm(const ctx::stack_context* stack, sigjmp_buf* jump) noexcept {
-  armed = {stack, jump};
-}
+void OverflowTrap::land_at(sigjmp_buf* jump) noexcept { armed.jump = jump; }
 
-void OverflowTrap::disarm() noexcept { armed = {}; }
+void OverflowTrap::arm(const ctx::stack_context* stack) noexcept { armed.stack = stack; }
+
+void OverflowTrap::disarm() noexcept { armed.stack = nullptr; }
 
 }  // namespace weft::harness

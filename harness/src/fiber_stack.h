@@ -43,8 +43,10 @@ struct PooledStack {
   void deallocate(boost::context::stack_context& stack) { pool->give_back(stack); }
 };
 
-// While armed on this thread, a fault in `stack`'s guard page siglongjmps to `jump`.
-// Install one OverflowTrap::Scope per exploration; arm around each resume of a fiber.
+// A fault in the guard page of the stack armed on this thread siglongjmps to the landing set
+// on this thread. Install one OverflowTrap::Scope per exploration; set the landing where the
+// scheduler can take an overflow (once, not per resume: sigsetjmp costs more than a switch), and
+// arm each fiber's stack while it runs.
 class OverflowTrap {
  public:
   class Scope {  // installs the handler and an alternate signal stack; restores both
@@ -59,7 +61,8 @@ class OverflowTrap {
     std::vector<char> altstack_;
   };
 
-  static void arm(const boost::context::stack_context* stack, sigjmp_buf* jump) noexcept;
+  static void land_at(sigjmp_buf* jump) noexcept;  // nullptr: overflows are not taken
+  static void arm(const boost::context::stack_context* stack) noexcept;
   static void disarm() noexcept;
 };
 

@@ -91,7 +91,7 @@ void ModelRuntime::tear_down() {
     for (std::size_t i = tasks_.size(); i-- > 0;) {  // resume may start tasks: no iterators
       Task& t = *tasks_[i];
       if (t.state == Task::State::runnable && t.started && t.fiber) {
-        resume(t);
+        resume_guarded(t);
         again = true;
       }
     }
@@ -311,19 +311,29 @@ bool ModelRuntime::fire_next_timer() {
 void ModelRuntime::yield() { scheduler_ = std::move(scheduler_).resume(); }
 
 void ModelRuntime::resume(Task& task) {
+  // A stack overflow in the task lands where the caller set the landing (run_execution,
+  // resume_guarded), with current_ the task that overflowed.
   current_ = &task;
-  // No signal mask saved (no system call per resume): the fault handler runs with SA_NODEFER,
-  // so jumping out of it leaves the mask as it was.
-  if (sigsetjmp(overflow_jump_, 0) != 0) {
-    abandon_overflowed(task);
-    return;
-  }
-  OverflowTrap::arm(&task.stack, &overflow_jump_);
+  OverflowTrap::arm(&task.stack);
   task.fiber = std::move(task.fiber).resume();
   OverflowTrap::disarm();
   if (task.failure) report_failure(task);
   current_ = nullptr;
   if (task.abandoned) drop_abandoned(task);
+}
+
+void ModelRuntime::resume_guarded(Task& task) {
+  // No signal mask saved (no system call): the fault handler runs with SA_NODEFER, so jumping
+  // out of it leaves the mask as it was.
+  sigjmp_buf landing;
+  if (sigsetjmp(landing, 0) != 0) {
+    OverflowTrap::land_at(nullptr);
+    abandon_overflowed(task);
+    return;
+  }
+  OverflowTrap::land_at(&landing);
+  resume(task);
+  OverflowTrap::land_at(nullptr);
 }
 
 void ModelRuntime::abandon_overflowed(Task& task) {
@@ -361,6 +371,25 @@ Report ModelRuntime::run(const std::function<void()>& program) {
 
 Report ModelRuntime::run_execution(const std::function<void()>& program) {
   rt::ScopedRuntime installed(*this);
+  // One landing for the whole execution: a task that overflows its stack comes back here, as
+  // current_, and the finding ends the execution. No signal mask is saved (see resume_guarded).
+  if (sigsetjmp(overflow_jump_, 0) == 0) {
+    OverflowTrap::land_at(&overflow_jump_);
+    run_events(program);
+  } else {
+    abandon_overflowed(*current_);
+  }
+  OverflowTrap::land_at(nullptr);
+  Report report = finding_ ? *finding_ : Report{};
+  if (tracing_) {
+    report.steps = trace_.render([this](int id) { return name(*tasks_[static_cast<std::size_t>(id)]); });
+    for (const TraceStep& s : report.steps) report.trace.push_back(Trace::line(s));
+    report.objects = trace_.legend();
+  }
+  return report;
+}
+
+void ModelRuntime::run_events(const std::function<void()>& program) {
   spawn(rt::make_work([&program] { program(); }), std::source_location::current());
   main_task_ = tasks_.front().get();
   for (bool begin = true;;) {
@@ -388,13 +417,6 @@ Report ModelRuntime::run_execution(const std::function<void()>& program) {
     if (!finish_event()) break;
     begin = true;
   }
-  Report report = finding_ ? *finding_ : Report{};
-  if (tracing_) {
-    report.steps = trace_.render([this](int id) { return name(*tasks_[static_cast<std::size_t>(id)]); });
-    for (const TraceStep& s : report.steps) report.trace.push_back(Trace::line(s));
-    report.objects = trace_.legend();
-  }
-  return report;
 }
 
 bool ModelRuntime::begin_event() {

@@ -109,6 +109,7 @@ class ModelRuntime final : public rt::Runtime {
   Process process_of_current() const { return current_ ? current_->id : kTimerProcess; }
   void reset();      // before an execution
   Report run_execution(const std::function<void()>& program);
+  void run_events(const std::function<void()>& program);  // its loop: event after event
   void tear_down();  // after it: finish or unwind what is left of its tasks
   // Runs every task that is runnable but not at a point (woken or fresh) to its next point.
   void run_on();
@@ -123,7 +124,8 @@ class ModelRuntime final : public rt::Runtime {
   static constexpr std::ptrdiff_t kInPlaceStack = 16 * 1024;  // stack left that it needs
 
   void yield();  // from a task: back to the scheduler
-  void resume(Task& task);
+  void resume(Task& task);          // an overflow lands where the caller set the landing
+  void resume_guarded(Task& task);  // with a landing of its own (off the hot path)
   void abandon_overflowed(Task& task);
   void report_failure(Task& task);  // the exception that ended a task, as a finding
   void report_running_after_main(std::size_t bound);
