@@ -201,6 +201,7 @@ void ModelRuntime::point(const rt::Op& op) {
   if (tracing_) current_->pending = op;  // traced when it runs, not when the task gets here
   if (dependences_) current_->next = Footprint::of(op);
   current_->at_point = true;
+  current_->ready_since = events_;
   if (!step_in_place()) yield();  // the scheduler runs what was picked, or ends the execution
   current_->at_point = false;
   if (!options_.race_detection) return;
@@ -423,13 +424,11 @@ bool ModelRuntime::begin_event() {
   if (finding_) return false;
   candidates_.clear();
   tasks_of_.clear();
-  bool any_blocked = false;
   for (auto& t : tasks_) {
     if (t->state == Task::State::runnable) {
       candidates_.push_back(Candidate{t->id, &t->next});
       tasks_of_.push_back(t.get());
     }
-    any_blocked |= t->state == Task::State::blocked;
   }
   // The timer queue is a candidate while a timer is pending: a timeout can always win a race
   // (or, with synctest timers, only when no task can run).
@@ -438,6 +437,9 @@ bool ModelRuntime::begin_event() {
     tasks_of_.push_back(nullptr);
   }
   if (candidates_.empty()) {
+    const bool any_blocked = std::any_of(tasks_.begin(), tasks_.end(), [](const auto& t) {
+      return t->state == Task::State::blocked;
+    });
     if (any_blocked) report_blocked(main_task_->state == Task::State::done);
     return false;
   }
@@ -448,16 +450,21 @@ bool ModelRuntime::begin_event() {
   }
   if (candidates_.size() > 1) path_.taken.push_back(*picked);
   const Process next = candidates_[*picked].process;
-  if (next != last_process_ &&
-      std::any_of(candidates_.begin(), candidates_.end(),
-                  [this](const Candidate& c) { return c.process == last_process_; })) {
-    ++preemptions_;
+  Task* const stepping = tasks_of_[*picked];
+  // A preemption: the process that ran last could go on (every runnable task is a candidate;
+  // the timer queue, when it is one, is the last).
+  if (next != last_process_) {
+    const bool last_could_go_on =
+        last_process_ == kTimerProcess
+            ? candidates_.back().process == kTimerProcess
+            : last_process_ >= 0 &&
+                  tasks_[static_cast<std::size_t>(last_process_)]->state == Task::State::runnable;
+    if (last_could_go_on) ++preemptions_;
   }
   last_process_ = next;
   ++events_;
   // The bound is per task, so long executions of many tasks are not mistaken for a livelock:
   // only a task that itself keeps taking steps without ending is.
-  Task* const stepping = tasks_of_[*picked];
   // After main returned (Go's program is over) a task only needs enough steps to tell a
   // task that ends or blocks from one that runs on for ever: the bound is smaller then.
   const bool main_was_done = main_task_->state == Task::State::done;
@@ -470,16 +477,8 @@ bool ModelRuntime::begin_event() {
     timer_steps_ = 0;
   }
   const bool over = ++steps > bound;
-  for (const Candidate& c : candidates_) {  // who has been ready, and for how long
-    if (c.process == kTimerProcess) continue;
-    std::size_t& since = tasks_[static_cast<std::size_t>(c.process)]->ready_since;
-    if (c.process == next) {
-      if (since != kNotWaiting) longest_wait_ = std::max(longest_wait_, events_ - since);
-      since = kNotWaiting;
-    } else if (since == kNotWaiting) {
-      since = events_;
-    }
-  }
+  // How long the picked task waited, ready, since it reached its point.
+  if (stepping != nullptr) longest_wait_ = std::max(longest_wait_, events_ - stepping->ready_since);
   event_ = Event{*picked, next, stepping, bound, over, main_was_done};
   if (dependences_) {
     touched_ = *candidates_[*picked].next;
@@ -509,8 +508,7 @@ bool ModelRuntime::finish_event() {
       longest_wait_ >= e.bound / 2 ||
       std::any_of(candidates_.begin(), candidates_.end(), [&](const Candidate& c) {
         if (c.process == kTimerProcess || c.process == e.process) return false;
-        const std::size_t since = tasks_[static_cast<std::size_t>(c.process)]->ready_since;
-        return since != kNotWaiting && events_ - since >= e.bound / 2;
+        return events_ - tasks_[static_cast<std::size_t>(c.process)]->ready_since >= e.bound / 2;
       });
   if (starved) {
     stopped_ = true;

@@ -84,7 +84,6 @@ class ModelRuntime final : public rt::Runtime {
   }
 
  private:
-  static constexpr std::size_t kNotWaiting = static_cast<std::size_t>(-1);
   struct Task {
     int id;
     int clock;  // its vector clock in happens_before_
@@ -98,7 +97,7 @@ class ModelRuntime final : public rt::Runtime {
     bool timer = false;  // runs a timer's action (started by the scheduler, not by a task)
     bool at_point = false;  // suspended at a visible operation (else: fresh, or woken)
     std::size_t steps = 0;  // events it made this execution
-    std::size_t ready_since = kNotWaiting;  // event count when it last became a candidate
+    std::size_t ready_since = 0;  // event count when it last reached a point (a candidate)
     std::exception_ptr failure;  // what escaped its body, until resume() reports it
     rt::Parking* parked_on = nullptr;
     std::optional<rt::Op> waiting_on;
