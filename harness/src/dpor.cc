@@ -95,12 +95,13 @@ std::optional<std::size_t> Dpor::pick(std::span<const Candidate> candidates) {
     while (k < candidates.size() && candidates[k].process != n.process) ++k;
     if (k == candidates.size()) not_repeatable();
   } else {
-    Node n;
-    for (const Candidate& c : candidates) n.procs.add(c.process);
+    Node& n = nodes_.emplace_back();
     n.sleep = sleep_now_;
     n.sleep_wide = sleep_now_wide_;
+    for (const Candidate& c : candidates) n.procs.add(c.process);
     while (k < candidates.size() && n.sleep.has(candidates[k].process)) ++k;
     if (k == candidates.size()) {
+      nodes_.pop_back();
       cut_short_ = true;
       return std::nullopt;
     }
@@ -110,7 +111,6 @@ std::optional<std::size_t> Dpor::pick(std::span<const Candidate> candidates) {
     } else {
       n.backtrack = n.procs;  // every candidate (above the split depth of a sharded search)
     }
-    nodes_.push_back(std::move(n));
   }
   if (candidates.size() > 1) ++depth_;
   candidates_ = candidates;  // the runtime keeps them unchanged until event_done
@@ -296,6 +296,9 @@ void Dpor::reverse(std::size_t e, std::size_t x) {
 void Dpor::remember(std::size_t x, const Footprint& touched) {
   const Process p = events_[x].process;
   for (const Touch t : touched) {
+    // A release commutes with everything (footprint.h): no later event depends on it, and an
+    // object at the same address later is another object, which it does not touch.
+    if (t.effect == Effect::release) continue;
     bool added = false;
     const std::uint32_t i = objects_.index(t.object, &added);
     if (i == histories_.size()) histories_.emplace_back();

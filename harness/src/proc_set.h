@@ -12,6 +12,18 @@ namespace weft::harness {
 
 class ProcSet {
  public:
+  ProcSet() = default;
+  ProcSet(const ProcSet& other) : low_(other.low_) {
+    if (!other.high_.empty()) high_ = other.high_;
+  }
+  ProcSet& operator=(const ProcSet& other) {  // copied at every new node: no vector work below 64
+    low_ = other.low_;
+    if (!other.high_.empty() || !high_.empty()) high_ = other.high_;
+    return *this;
+  }
+  ProcSet(ProcSet&&) noexcept = default;
+  ProcSet& operator=(ProcSet&&) noexcept = default;
+
   bool has(Process p) const {
     const auto s = slot(p);
     if (s < 64) return (low_ >> s & 1U) != 0;
