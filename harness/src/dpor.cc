@@ -296,9 +296,6 @@ void Dpor::reverse(std::size_t e, std::size_t x) {
 void Dpor::remember(std::size_t x, const Footprint& touched) {
   const Process p = events_[x].process;
   for (const Touch t : touched) {
-    // A release commutes with everything (footprint.h): no later event depends on it, and an
-    // object at the same address later is another object, which it does not touch.
-    if (t.effect == Effect::release) continue;
     bool added = false;
     const std::uint32_t i = objects_.index(t.object, &added);
     if (i == histories_.size()) histories_.emplace_back();
