@@ -55,6 +55,14 @@ bool Dpor::known(std::size_t event, const Clock& clock) const {
   return s < clock.size() && clock[s] >= e.seq;
 }
 
+std::uint32_t Dpor::history_of(rt::ObjectId object) {
+  bool added = false;
+  const std::uint32_t i = objects_.index(object, &added);
+  if (i == histories_.size()) histories_.emplace_back();
+  if (added) histories_[i].clear();
+  return i;
+}
+
 const std::vector<Dpor::Entry>* Dpor::history(rt::ObjectId object) const {
   const std::uint32_t i = objects_.find(object);
   return i == AddressMap::kMissing ? nullptr : &histories_[i];
@@ -132,7 +140,16 @@ std::optional<std::size_t> Dpor::pick(std::span<const Candidate> candidates) {
     before_.assign(c, c + width_);
   }
   ++c[slot(current_)];
-  join_dependencies(c, *candidates[k].next);
+  // Joins the earlier events its operation depends on, and keeps each touched object's history
+  // (made now if new) for remember() and analyse_races(), which look at the same objects.
+  pending_histories_.clear();
+  for (const Touch t : *candidates[k].next) {
+    const std::uint32_t i = history_of(t.object);
+    pending_histories_.push_back(i);
+    for (const Entry& e : histories_[i]) {
+      if (dependent(e.effect, t.effect)) join(c, clock_pool_.row(e.event));
+    }
+  }
   return k;
 }
 
@@ -161,8 +178,10 @@ void Dpor::event_done(const Footprint& touched, bool widened) {
   // Races, sleep sets and what was explored at the node are looked at once per event: the
   // replayed prefix's were, in the execution that first ran them.
   const bool fresh = pos_ > fresh_from_;
-  if (reduce_ && fresh) analyse_races(x, touched);
-  remember(x, touched);
+  // Not widened: `touched` is the pending operation's footprint, whose histories pick() found.
+  const std::uint32_t* known_histories = widened ? nullptr : pending_histories_.data();
+  if (reduce_ && fresh) analyse_races(x, touched, known_histories);
+  remember(x, touched, known_histories);
   if (!fresh) return;
 
   Node& node = nodes_[current_node_];
@@ -222,7 +241,8 @@ bool Dpor::counts() const {
 
 // ---- races ----------------------------------------------------------------------------------
 
-void Dpor::analyse_races(std::size_t x, const Footprint& touched) {
+void Dpor::analyse_races(std::size_t x, const Footprint& touched,
+                          const std::uint32_t* known_histories) {
   const Process p = events_[x].process;
   races_.clear();
   if (touched.everything()) {
@@ -231,8 +251,11 @@ void Dpor::analyse_races(std::size_t x, const Footprint& touched) {
       if (events_[e].process != p && !known(e, before_)) races_.push_back(e);
     }
   }
+  std::size_t j = 0;
   for (const Touch t : touched) {
-    const std::vector<Entry>* list = history(t.object);
+    const std::vector<Entry>* list =
+        known_histories != nullptr ? &histories_[known_histories[j]] : history(t.object);
+    ++j;
     if (list == nullptr) continue;
     for (const Entry& e : *list) {
       if (events_[e.event].process == p || !dependent(e.effect, t.effect)) continue;
@@ -293,14 +316,14 @@ void Dpor::reverse(std::size_t e, std::size_t x) {
   node.backtrack.add(node.procs);
 }
 
-void Dpor::remember(std::size_t x, const Footprint& touched) {
+void Dpor::remember(std::size_t x, const Footprint& touched,
+                    const std::uint32_t* known_histories) {
   const Process p = events_[x].process;
+  std::size_t j = 0;
   for (const Touch t : touched) {
-    bool added = false;
-    const std::uint32_t i = objects_.index(t.object, &added);
-    if (i == histories_.size()) histories_.emplace_back();
-    std::vector<Entry>& list = histories_[i];
-    if (added) list.clear();
+    std::vector<Entry>& list =
+        histories_[known_histories != nullptr ? known_histories[j] : history_of(t.object)];
+    ++j;
     std::erase_if(list, [&](const Entry& e) {
       return covers(t.effect, e.effect) || (events_[e.event].process == p && e.effect == t.effect);
     });

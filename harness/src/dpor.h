@@ -120,11 +120,13 @@ class Dpor final : public Decider {
   std::uint32_t component(std::size_t event, Process p) const;
   bool happens_before(std::size_t a, std::size_t b) const;
   bool known(std::size_t event, const Clock& clock) const;
-  const std::vector<Entry>* history(rt::ObjectId object) const;
+  const std::vector<Entry>* history(rt::ObjectId object) const;  // nullptr: none yet
+  std::uint32_t history_of(rt::ObjectId object);  // its index in histories_, made if new
 
-  void analyse_races(std::size_t x, const Footprint& touched);
+  // known_histories: the index in histories_ of each of touched's objects, in order (or nullptr).
+  void analyse_races(std::size_t x, const Footprint& touched, const std::uint32_t* known_histories);
   void reverse(std::size_t e, std::size_t x);
-  void remember(std::size_t x, const Footprint& touched);
+  void remember(std::size_t x, const Footprint& touched, const std::uint32_t* known_histories);
   const Footprint* pending(Process p) const;  // a candidate's footprint at the current node
 
   std::uint64_t path_hash() const;  // of the decisions so far
@@ -155,6 +157,7 @@ class Dpor final : public Decider {
   std::span<const Candidate> candidates_;  // at the current node (the runtime's)
   Process current_ = 0;                 // the event in flight
   Footprint current_pending_;           // its pending operation's footprint
+  std::vector<std::uint32_t> pending_histories_;  // in histories_, of that footprint's objects
   std::size_t current_node_ = 0;
   Clock before_;                        // its process's clock before it
   std::vector<std::size_t> races_, v_;  // scratch
