@@ -198,6 +198,14 @@ void ModelRuntime::point(const rt::Op& op) {
     if (++steps_ > 2 * options_.max_steps) throw GiveUp{};
     return;
   }
+  // A spawn touches nothing another task sees (the child starts within this event, after its
+  // parent's clock): it is no scheduling point — no interleaving is lost — only a step toward
+  // the task's bound, so a loop that spawns for ever still ends in a finding.
+  if (op.kind == rt::OpKind::spawn && current_->steps + 1 < step_bound()) {
+    ++current_->steps;
+    if (tracing_) trace_.op(current_->id, op);
+    return;
+  }
   if (tracing_) current_->pending = op;  // traced when it runs, not when the task gets here
   if (dependences_) current_->next = Footprint::of(op);
   current_->at_point = true;
@@ -468,8 +476,7 @@ bool ModelRuntime::begin_event() {
   // After main returned (Go's program is over) a task only needs enough steps to tell a
   // task that ends or blocks from one that runs on for ever: the bound is smaller then.
   const bool main_was_done = main_task_->state == Task::State::done;
-  const std::size_t bound =
-      main_was_done ? std::min<std::size_t>(options_.max_steps, kStepsAfterMain) : options_.max_steps;
+  const std::size_t bound = step_bound();
   std::size_t& steps = stepping != nullptr ? stepping->steps : timer_steps_;
   if (main_was_done && !main_done_seen_) {
     main_done_seen_ = true;  // count afresh from here

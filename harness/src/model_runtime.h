@@ -18,6 +18,7 @@
 
 #include <boost/context/fiber.hpp>
 
+#include <algorithm>
 #include <csetjmp>
 #include <cstddef>
 #include <cstdint>
@@ -129,6 +130,12 @@ class ModelRuntime final : public rt::Runtime {
   void report_failure(Task& task);  // the exception that ended a task, as a finding
   void report_running_after_main(std::size_t bound);
   static constexpr std::size_t kStepsAfterMain = 1'000;  // per task, once main returned
+  // The steps a task may take (per execution; after main returned, from then on).
+  std::size_t step_bound() const {
+    return main_task_->state == Task::State::done
+               ? std::min<std::size_t>(options_.max_steps, kStepsAfterMain)
+               : options_.max_steps;
+  }
   // std::terminate on a task's fiber (an exception out of a destructor or a noexcept function)
   // is a finding for that task, not the end of the process: the task is abandoned.
   static void on_terminate();
