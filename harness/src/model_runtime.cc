@@ -198,12 +198,21 @@ void ModelRuntime::point(const rt::Op& op) {
     if (++steps_ > 2 * options_.max_steps) throw GiveUp{};
     return;
   }
-  // A spawn touches nothing another task sees (the child starts within this event, after its
-  // parent's clock): it is no scheduling point — no interleaving is lost — only a step toward
-  // the task's bound, so a loop that spawns for ever still ends in a finding.
-  if (op.kind == rt::OpKind::spawn && current_->steps + 1 < step_bound()) {
+  // Two kinds of operation are no scheduling point — no interleaving is lost — only a step
+  // toward the task's bound (so a loop of them still ends in a finding), and a line of a trace:
+  //   - a spawn touches nothing another task sees (the child starts within this event, after
+  //     its parent's clock);
+  //   - a weft::var access, while races are looked for: in an execution without a data race,
+  //     accesses to one var are ordered by the synchronisation between them, so the order of
+  //     the synchronising operations (which are points) fixes every value read; and an
+  //     execution with a race is a finding wherever the scheduler switched (the race detector
+  //     looks at happens-before, not at the interleaving). CHESS reduces the same way.
+  const bool var_access = op.kind == rt::OpKind::var_read || op.kind == rt::OpKind::var_write;
+  if ((op.kind == rt::OpKind::spawn || (var_access && options_.race_detection)) &&
+      current_->steps + 1 < step_bound()) {
     ++current_->steps;
     if (tracing_) trace_.op(current_->id, op);
+    if (var_access) check_race(op);
     return;
   }
   if (tracing_) current_->pending = op;  // traced when it runs, not when the task gets here
@@ -212,13 +221,14 @@ void ModelRuntime::point(const rt::Op& op) {
   current_->ready_since = events_;
   if (!step_in_place()) yield();  // the scheduler runs what was picked, or ends the execution
   current_->at_point = false;
-  if (!options_.race_detection) return;
-  if (op.kind == rt::OpKind::var_read || op.kind == rt::OpKind::var_write) {
-    auto race = op.kind == rt::OpKind::var_read
-                    ? happens_before_.read(current_->clock, op.object, op.where)
-                    : happens_before_.write(current_->clock, op.object, op.where);
-    if (race) report_race(*race);
-  }
+  if (var_access && options_.race_detection) check_race(op);
+}
+
+void ModelRuntime::check_race(const rt::Op& op) {
+  auto race = op.kind == rt::OpKind::var_read
+                  ? happens_before_.read(current_->clock, op.object, op.where)
+                  : happens_before_.write(current_->clock, op.object, op.where);
+  if (race) report_race(*race);
 }
 
 rt::TaskRef ModelRuntime::self() { return rt::TaskRef{current_}; }

@@ -147,6 +147,7 @@ class ModelRuntime final : public rt::Runtime {
   void note(const std::string& what);  // a trace line for the current task
   void fail(Verdict verdict, std::string message);
   void report_race(const Race& race);
+  void check_race(const rt::Op& op);  // a weft::var access: records it, reports a race
   std::string clock_name(int clock) const;  // "task 3" or "a timer"
   void report_blocked(bool main_done);
 

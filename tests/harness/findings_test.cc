@@ -64,6 +64,38 @@ TEST(Findings, UnsynchronizedWriteAndReadRace) {
   EXPECT_NE(r.message.find("findings_test.cc"), std::string::npos) << r.message;
 }
 
+// Main writes x only if it sees the task's store; the task reads x after that store, unordered
+// with the write. So the race exists only in the executions where the store comes before main's
+// load — not in the first one a depth-first search runs (main, the lower id, goes first). Var
+// accesses are no scheduling points while races are looked for: every strategy must still reach
+// that order of the atomic operations.
+void race_behind_a_store(bool store) {
+  auto x = std::make_shared<var<int>>(0);
+  auto flag = std::make_shared<atomic<int>>(0);
+  auto done = make_chan<empty>(1);
+  go([x, flag, done, store] {
+    if (store) flag->store(1);
+    (void)x->read();
+    done.send({});
+  });
+  if (flag->load() == 1) x->write(1);
+  done.recv();
+}
+
+TEST(Findings, RaceThatOnlySomeSynchronisationOrdersShowIsFound) {
+  const Report dfs = explore([] { race_behind_a_store(true); });
+  ASSERT_EQ(dfs.verdict, Verdict::race) << dfs.to_string();
+  EXPECT_EQ(dfs.executions, 2u) << "the race is in the second trace, not the first";
+  Options random;
+  random.strategy = Strategy::random;
+  EXPECT_TRUE(finds(Verdict::race, [] { race_behind_a_store(true); }, random));
+  Options pct;
+  pct.strategy = Strategy::pct;
+  EXPECT_TRUE(finds(Verdict::race, [] { race_behind_a_store(true); }, pct));
+  // Without the store, main never writes: nothing to find.
+  EXPECT_TRUE(proves_clean([] { race_behind_a_store(false); }));
+}
+
 TEST(Findings, EveryHappensBeforeEdgeOrdersAccesses) {
   // Each hand-over the memory model names orders a write before a read in another task.
   EXPECT_TRUE(proves_clean([] {  // send -> receive
