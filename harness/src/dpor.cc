@@ -97,28 +97,30 @@ std::optional<std::size_t> Dpor::pick(std::span<const Candidate> candidates) {
     }
     reached_split_ = true;
   }
-  if (pos_ < nodes_.size()) {
-    const Node& n = nodes_[pos_];
-    if (n.choice) not_repeatable();
-    while (k < candidates.size() && candidates[k].process != n.process) ++k;
+  if (pos_ < path_.size()) {
+    const Step& step = path_[pos_];
+    if (step.node->choice) not_repeatable();  // a node's kind never changes: no lock needed
+    while (k < candidates.size() && candidates[k].process != step.process) ++k;
     if (k == candidates.size()) not_repeatable();
   } else {
-    Node& n = nodes_.emplace_back();
-    n.sleep = sleep_now_;
-    n.sleep_wide = sleep_now_wide_;
-    for (const Candidate& c : candidates) n.procs.add(c.process);
-    while (k < candidates.size() && n.sleep.has(candidates[k].process)) ++k;
+    while (k < candidates.size() && sleep_now_.has(candidates[k].process)) ++k;
     if (k == candidates.size()) {
-      nodes_.pop_back();
       cut_short_ = true;
       return std::nullopt;
     }
-    n.process = candidates[k].process;
+    // A new node, this worker's alone (dpor_tree.h); its first process is claimed at once.
+    DporNode& n = *make_node();
+    n.sleep = sleep_now_;
+    n.sleep_wide = sleep_now_wide_;
+    for (const Candidate& c : candidates) n.procs.add(c.process);
+    const Process first = candidates[k].process;
     if (reduce_ && !(shard_count_ > 1 && depth_ < split_depth_)) {
-      n.backtrack.add(n.process);
+      n.backtrack.add(first);
     } else {
       n.backtrack = n.procs;  // every candidate (above the split depth of a sharded search)
     }
+    n.done.add(first);
+    path_.push_back(Step{&n, first, 0});
   }
   if (candidates.size() > 1) ++depth_;
   candidates_ = candidates;  // the runtime keeps them unchanged until event_done
@@ -126,17 +128,15 @@ std::optional<std::size_t> Dpor::pick(std::span<const Candidate> candidates) {
   current_node_ = pos_++;
   // What the pending operation touches is needed after the event only if it is fresh (it may
   // be, though its node is replayed, when a choice inside it is the one that changed).
-  if (current_node_ >= fresh_from_ || (pos_ < nodes_.size() && nodes_[pos_].choice)) {
-    current_pending_ = *candidates[k].next;
-  }
+  const bool choice_next = pos_ < path_.size() && path_[pos_].node->choice;
+  if (current_node_ >= fresh_from_ || choice_next) current_pending_ = *candidates[k].next;
   // The event starts: its clock is its process's, one event further, joined with every earlier
   // event it depends on (as far as known before it runs: its pending operation). Releases
   // during the event hand this clock on.
   has_row(current_);
   std::uint32_t* c = row(current_);
   // Its clock before it: for races (fresh events only) and a firing's timer start.
-  if (current_node_ >= fresh_from_ || current_ == kTimerProcess ||
-      (pos_ < nodes_.size() && nodes_[pos_].choice)) {
+  if (current_node_ >= fresh_from_ || current_ == kTimerProcess || choice_next) {
     before_.assign(c, c + width_);
   }
   ++c[slot(current_)];
@@ -154,17 +154,58 @@ std::optional<std::size_t> Dpor::pick(std::span<const Candidate> candidates) {
 }
 
 std::size_t Dpor::choose(std::size_t n) {
-  if (pos_ < nodes_.size()) {
-    const Node& c = nodes_[pos_++];
-    if (!c.choice || c.options != n) not_repeatable();
-    return c.taken;
+  if (pos_ < path_.size()) {
+    const Step& step = path_[pos_++];
+    if (!step.node->choice || step.node->options != n) not_repeatable();
+    return step.taken;
   }
-  Node c;
+  DporNode& c = *make_node();
   c.choice = true;
   c.options = n;
-  nodes_.push_back(std::move(c));
+  c.next_option = 1;  // option 0 is this execution's
+  path_.push_back(Step{&c, 0, 0});
   ++pos_;
   return 0;
+}
+
+DporNode* Dpor::make_node() {
+  DporNode* n;
+  if (pool_.empty()) {
+    n = new DporNode;
+  } else {
+    n = pool_.back();
+    pool_.pop_back();
+    *n = DporNode{};
+  }
+  if (!path_.empty()) {
+    n->parent = path_.back().node;
+    n->via = path_.back().process;
+    n->via_option = path_.back().taken;
+  }
+  return n;
+}
+
+void Dpor::pop_step() {
+  DporNode* n = path_.back().node;
+  path_.pop_back();
+  if (n->visible) {
+    tree_.release(n, pool_);  // the caller holds the tree's mutex
+  } else {
+    pool_.push_back(n);  // this worker's alone: nothing else refers to it
+  }
+}
+
+bool Dpor::start() {
+  if (!tree_.shared() || tree_.take_root()) return true;
+  return next_execution();
+}
+
+Dpor::~Dpor() {
+  std::unique_lock<std::mutex> lock(tree_.mutex(), std::defer_lock);
+  if (tree_.shared()) lock.lock();
+  while (!path_.empty()) pop_step();
+  if (lock.owns_lock()) lock.unlock();
+  for (DporNode* n : pool_) delete n;
 }
 
 void Dpor::event_done(const Footprint& touched, bool widened) {
@@ -184,7 +225,9 @@ void Dpor::event_done(const Footprint& touched, bool widened) {
   remember(x, touched, known_histories);
   if (!fresh) return;
 
-  Node& node = nodes_[current_node_];
+  DporNode& node = *path_[current_node_].node;
+  std::unique_lock<std::mutex> lock(tree_.mutex(), std::defer_lock);
+  if (node.visible) lock.lock();  // other workers may claim at it meanwhile
   bool wide = false;
   for (const Touch t : touched) {
     if (!widened) break;
@@ -197,7 +240,7 @@ void Dpor::event_done(const Footprint& touched, bool widened) {
   if (reduce_) {
     sleep_now_.clear();
     sleep_now_wide_.clear();
-    for (const ProcSet* set : {&node.sleep, &node.done}) {
+    for (const ProcSet* set : {&node.sleep, &path_[current_node_].done_before}) {
       set->for_each([&](Process s) {
         if (s == current_ || sleep_now_.has(s)) return;
         if (node.sleep_wide.has(s) || node.done_wide.has(s)) return;
@@ -208,6 +251,7 @@ void Dpor::event_done(const Footprint& touched, bool widened) {
   }
   node.done.add(current_);
   if (wide) node.done_wide.add(current_);  // another choice inside the same event may add it
+  node.busy = false;
 }
 
 const Footprint* Dpor::pending(Process p) const {
@@ -220,8 +264,9 @@ const Footprint* Dpor::pending(Process p) const {
 std::uint64_t Dpor::path_hash() const {
   std::uint64_t h = 0x9e3779b97f4a7c15ULL;
   for (std::size_t i = 0; i < pos_; ++i) {
-    const Node& n = nodes_[i];
-    const std::uint64_t d = n.choice ? (n.taken << 1) : (static_cast<std::uint64_t>(n.process + 1) << 1 | 1);
+    const Step& n = path_[i];
+    const std::uint64_t d = n.node->choice ? (n.taken << 1)
+                                           : (static_cast<std::uint64_t>(n.process + 1) << 1 | 1);
     h = (h ^ d) * 0x100000001b3ULL;
     h ^= h >> 29;
   }
@@ -274,11 +319,16 @@ void Dpor::analyse_races(std::size_t x, const Footprint& touched,
   }
   std::sort(races_.begin(), races_.end());
   races_.erase(std::unique(races_.begin(), races_.end()), races_.end());
-  for (std::size_t e : races_) reverse(e, x);
+  std::unique_lock<std::mutex> lock(tree_.mutex(), std::defer_lock);
+  for (std::size_t e : races_) {
+    // A visible node may be on other workers' paths too.
+    if (path_[events_[e].node].node->visible && !lock.owns_lock()) lock.lock();
+    reverse(e, x);
+  }
 }
 
 void Dpor::reverse(std::size_t e, std::size_t x) {
-  Node& node = nodes_[events_[e].node];
+  DporNode& node = *path_[events_[e].node].node;
   // v = notdep(e).x: the events after e that do not happen after it, then x. Its initials are
   // the processes whose first event in v has no predecessor in v.
   v_.clear();
@@ -334,31 +384,74 @@ void Dpor::remember(std::size_t x, const Footprint& touched,
 // ---- the search -----------------------------------------------------------------------------
 
 bool Dpor::next_execution() {
-  while (!nodes_.empty()) {
-    Node& n = nodes_.back();
-    const std::size_t index = nodes_.size() - 1;
-    if (n.choice) {
-      if (n.taken + 1 < n.options) {
-        ++n.taken;
-        fresh_from_ = index;
-        return true;
-      }
-    } else {
-      bool found = false;
-      n.backtrack.for_each([&](Process q) {
-        if (!found && !n.done.has(q) && !n.sleep.has(q)) {
-          n.process = q;
-          found = true;
-        }
-      });
-      if (found) {
-        fresh_from_ = index;
-        return true;
+  // The mutex only for visible nodes and for work changing hands (dpor_tree.h).
+  std::unique_lock<std::mutex> lock(tree_.mutex(), std::defer_lock);
+  auto locked = [&] {
+    if (!lock.owns_lock()) lock.lock();
+  };
+  if (tree_.shared() && tree_.hungry()) {
+    // The shallowest node with work left goes to a worker that has none.
+    for (std::size_t i = 0; i < path_.size(); ++i) {
+      if (path_[i].node->visible) locked();
+      if (path_[i].node->has_work()) {
+        locked();
+        tree_.give(path_, i);
+        break;
       }
     }
-    nodes_.pop_back();
   }
-  return false;
+  for (;;) {
+    // Depth-first: the deepest step of this worker's path with something left to explore.
+    while (!path_.empty()) {
+      Step& step = path_.back();
+      if (step.node->visible) locked();
+      if (claim(*step.node, step)) {
+        fresh_from_ = path_.size() - 1;
+        return true;
+      }
+      pop_step();
+    }
+    if (!tree_.shared()) return false;
+    // Nothing left here: work another worker gave away, or wait for some.
+    locked();
+    DporNode* n = tree_.take_listed();
+    if (n == nullptr) {
+      if (!tree_.wait_for_work(lock)) return false;
+      continue;
+    }
+    // The decisions from the root down to n, as n's ancestors record them; then the loop
+    // claims at n (or, if the giver took what was left there, further up).
+    chain_.clear();
+    for (DporNode* a = n; a != nullptr; a = a->parent) chain_.push_back(a);
+    for (std::size_t i = chain_.size(); i-- > 0;) {
+      tree_.hold(chain_[i]);
+      Step step{chain_[i], 0, 0};
+      if (i > 0) {
+        step.process = chain_[i - 1]->via;
+        step.taken = chain_[i - 1]->via_option;
+      }
+      path_.push_back(step);
+    }
+    tree_.release(n, pool_);  // the list's reference: the new path holds it
+  }
+}
+
+bool Dpor::claim(DporNode& n, Step& step) {
+  if (n.choice) {
+    if (n.next_option >= n.options) return false;
+    step.taken = n.next_option++;
+    return true;
+  }
+  // While a claimed branch's first event runs, what it touches is not known yet (done_wide):
+  // a visible node takes no other claim until then. The worker that claimed comes back here.
+  if (n.busy) return false;
+  Process q;
+  if (!n.unclaimed(&q)) return false;
+  step.done_before = n.done;
+  n.done.add(q);
+  n.busy = n.visible;
+  step.process = q;
+  return true;
 }
 
 // ---- happens-before edges -------------------------------------------------------------------

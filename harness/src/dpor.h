@@ -21,8 +21,12 @@
 // order (an initial of notdep(e).e') joins the backtrack set at the node where e ran, unless one
 // such process is already there.
 //
-// Invariants: nodes_[0, pos_) are the decisions of the running execution so far; events_ are
-// its events in order; every event's node index is < pos_.
+// Invariants: path_[0, pos_) are the decisions of the running execution so far; events_ are
+// its events in order; every event's node index is < pos_. A visible node's sets are read and
+// written under the tree's mutex, a node of this worker's alone without; a step's decision is
+// this worker's alone.
+//
+// Several workers (--jobs) explore one search by sharing a DporTree: see dpor_tree.h.
 #pragma once
 
 #include <cstddef>
@@ -33,6 +37,7 @@
 
 #include "address_map.h"
 #include "clock_rows.h"
+#include "dpor_tree.h"
 #include "proc_set.h"
 #include "strategy.h"
 
@@ -41,7 +46,15 @@ namespace weft::harness {
 class Dpor final : public Decider {
  public:
   // reduce = false: no reduction at all, every interleaving (for tests of the reduction).
-  explicit Dpor(bool reduce) : reduce_(reduce) {}
+  // `tree` holds the search's nodes; workers that share one explore one search together.
+  Dpor(bool reduce, DporTree& tree) : reduce_(reduce), tree_(tree) {}
+  Dpor(const Dpor&) = delete;
+  Dpor& operator=(const Dpor&) = delete;
+  ~Dpor() override;
+
+  // Before the first execution: false if this worker has nothing to explore (another worker
+  // of a shared tree took the root, and the search ended before any work was listed).
+  bool start();
 
   // Sharding: this search explores shard `index` of `count`. The first `depth` choices with
   // two or more candidates branch on every candidate (sleep sets still apply, and are the same
@@ -62,7 +75,7 @@ class Dpor final : public Decider {
   bool next_execution();
   // The execution just run was cut short (every candidate asleep).
   bool cut_short() const { return cut_short_; }
-  std::size_t depth() const { return nodes_.size(); }
+  std::size_t depth() const { return path_.size(); }
   // Races whose reversal could not be placed precisely (every candidate added instead).
   std::size_t imprecise() const { return imprecise_; }
 
@@ -78,21 +91,27 @@ class Dpor final : public Decider {
 
  private:
   using Clock = std::vector<std::uint32_t>;
-  // Sets of processes asleep or explored at a node. Object ids are addresses, which differ from
-  // one execution to the next, so a sleeper keeps no footprint: its event is the same event in
-  // every execution that reaches the node (that is what keeps it asleep), and what it touches
-  // is its pending operation there — except that an event waking a select also touches the
-  // select's channels, known only once it ran: such a sleeper is `wide` and wakes on anything.
-  struct Node {
-    bool choice = false;
-    std::size_t options = 0;   // choice: how many
-    std::size_t taken = 0;     // choice: the option taken
-    Process process = 0;       // schedule: the process taken
-    ProcSet procs;             // schedule: the candidates
-    ProcSet sleep, sleep_wide; // schedule: asleep when the node was reached
-    ProcSet backtrack;         // schedule: to explore from here
-    ProcSet done, done_wide;   // schedule: explored (or being explored)
+  // The nodes hold sets of processes asleep or explored (dpor_tree.h). Object ids are
+  // addresses, which differ from one execution to the next, so a sleeper keeps no footprint:
+  // its event is the same event in every execution that reaches the node (that is what keeps it
+  // asleep), and what it touches is its pending operation there — except that an event waking
+  // a select also touches the select's channels, known only once it ran: such a sleeper is
+  // `wide` and wakes on anything.
+  // This worker's decision at one node of its path.
+  struct Step {
+    DporNode* node;
+    Process process = 0;    // schedule: the process taken
+    std::size_t taken = 0;  // choice: the option taken
+    // schedule: the processes claimed at the node before this one. They, not every process
+    // claimed there by now, may sleep in this branch: of two branches of one node, only the
+    // later sees the earlier asleep (as in one search, where the earlier has been explored).
+    ProcSet done_before;
   };
+  DporNode* make_node();  // a new node below the path's last, for the next step
+  void pop_step();        // under the tree's mutex if the step's node is visible
+  // Claims at n the next process (or option) nobody explored for `step`; false: none left.
+  // Under the tree's mutex if n is visible.
+  bool claim(DporNode& n, Step& step);
   struct Event {  // its clock: width_ components at clock_pool_[index * width_]
     Process process;
     std::uint32_t node;
@@ -132,15 +151,16 @@ class Dpor final : public Decider {
   std::uint64_t path_hash() const;  // of the decisions so far
 
   const bool reduce_;
+  DporTree& tree_;
   std::size_t shard_index_ = 0;
   std::size_t shard_count_ = 1;
   std::size_t split_depth_ = 0;
   std::uint32_t depth_ = 0;       // choices with 2+ candidates so far, this execution
   bool skipped_ = false;          // cut where a subtree of another shard begins
   bool reached_split_ = false;    // got below the split depth (into a subtree of this shard)
-  std::vector<Node> nodes_;
+  std::vector<Step> path_;  // from the root: this worker's decisions
   std::size_t pos_ = 0;
-  std::size_t fresh_from_ = 0;  // nodes before it replay the previous execution's decisions
+  std::size_t fresh_from_ = 0;  // steps before it replay the previous execution's decisions
   bool cut_short_ = false;
   std::size_t imprecise_ = 0;
 
@@ -162,6 +182,8 @@ class Dpor final : public Decider {
   Clock before_;                        // its process's clock before it
   std::vector<std::size_t> races_, v_;  // scratch
   std::vector<Process> seen_, initials_;
+  std::vector<DporNode*> chain_;
+  std::vector<DporNode*> pool_;  // nodes to reuse
 };
 
 }  // namespace weft::harness

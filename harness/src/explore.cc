@@ -13,6 +13,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
+#include <exception>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -65,26 +66,36 @@ Report bounded_search(Search& search, std::size_t max) {
 }
 
 Report explore_here(const std::function<void()>& program, const Options& options,
-                    const std::atomic<bool>* stop);
+                    const std::atomic<bool>* stop, DporTree* shared_tree);
 
-// Options::jobs > 1: the shards of this search on as many threads, merged into one report.
+// Options::jobs > 1: one search on as many threads, sharing its DPOR tree (dpor_tree.h), the
+// reports merged into one.
 Report explore_in_jobs(const std::function<void()>& program, const Options& options) {
   const auto start = Clock::now();
   std::vector<Report> reports(options.jobs);
   std::atomic<bool> stop{false};
+  DporTree tree(true, options.jobs);
+  std::vector<std::exception_ptr> errors(options.jobs);
   std::vector<std::thread> threads;
   for (std::size_t j = 0; j < options.jobs; ++j) {
     threads.emplace_back([&, j] {
       Options mine = options;
       mine.jobs = 1;
-      mine.shard_index = options.shard_index * options.jobs + j;
-      mine.shard_count = options.shard_count * options.jobs;
       mine.progress = false;
-      reports[j] = explore_here(program, mine, &stop);
+      try {
+        reports[j] = explore_here(program, mine, &stop, &tree);
+      } catch (...) {  // rethrown on the caller's thread
+        errors[j] = std::current_exception();
+        stop.store(true);
+      }
       if (reports[j].verdict != Verdict::ok) stop.store(true);
+      tree.stop();  // a finding or a budget ends the search for all; its end, too
     });
   }
   for (std::thread& t : threads) t.join();
+  for (const std::exception_ptr& e : errors) {
+    if (e) std::rethrow_exception(e);
+  }
   Report merged;
   std::size_t executions = 0;
   std::size_t pruned = 0;
@@ -127,13 +138,13 @@ Report explore(const std::function<void()>& program, const Options& options) {
   if (options.jobs > 1 && options.replay.empty() && std::getenv("WEFT_REPLAY") == nullptr) {
     return explore_in_jobs(program, options);
   }
-  return explore_here(program, options, nullptr);
+  return explore_here(program, options, nullptr, nullptr);
 }
 
 namespace {
 
 Report explore_here(const std::function<void()>& program, const Options& options,
-                    const std::atomic<bool>* stop) {
+                    const std::atomic<bool>* stop, DporTree* shared_tree) {
   const auto start = Clock::now();
   auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
   StackPool stacks(options.stack_size);
@@ -183,12 +194,19 @@ Report explore_here(const std::function<void()>& program, const Options& options
       if (options.max_preemptions != Options::kUnbounded) {
         r = bounded_search(search, options.max_preemptions);
       } else {
-        Dpor dpor(options.sleep_sets);
+        DporTree own(false, 1);
+        Dpor dpor(options.sleep_sets, shared_tree != nullptr ? *shared_tree : own);
         if (options.shard_count > 1) {
           dpor.shard(options.shard_index, options.shard_count, split_depth(options.shard_count));
         }
-        r = search.run(dpor, [&](std::size_t) { dpor.begin_execution(); },
-                       [&] { return dpor.next_execution(); });
+        if (dpor.start()) {
+          r = search.run(dpor, [&](std::size_t) { dpor.begin_execution(); },
+                         [&] { return dpor.next_execution(); });
+        } else {  // the other workers explored everything before this one got any of it
+          r.program = options.name;
+          r.strategy = options.strategy;
+          r.exhaustive = true;
+        }
       }
       break;
     case Strategy::random: {

@@ -9,6 +9,7 @@
 
 #include "weft/harness/gtest.h"
 #include "weft/harness/program.h"
+#include "weft/weft.h"
 
 namespace weft::harness {
 namespace {
@@ -104,10 +105,57 @@ TEST(Gates, ShardsAddUpToTheWholeSearch) {
 }
 
 TEST(Gates, JobsGiveTheSameCounts) {
-  const Report r = exhaust_shard("counter_4x2", 0, 1, 4);
-  EXPECT_EQ(r.verdict, Verdict::ok) << r.to_string();
-  EXPECT_TRUE(r.exhaustive);
-  EXPECT_EQ(r.executions - r.pruned, 2'520u);
+  // Workers share one search (dpor_tree.h): each trace runs to its end exactly once, whoever
+  // runs it, and work changes hands at random moments: repeat to meet many of them.
+  for (const Gate g : {Gate{"counter_4x2", 2'520}, Gate{"counter_3x2", 90}, Gate{"ainc_5", 120},
+                       Gate{"buffered_senders_5", 120}, Gate{"select_two_ready", 2},
+                       Gate{"lock_rounds_after", 20}}) {
+    for (std::size_t jobs : {2u, 3u, 4u}) {
+      for (int round = 0; round < 5; ++round) {
+        const Report r = exhaust_shard(g.program, 0, 1, jobs);
+        ASSERT_EQ(r.verdict, Verdict::ok) << g.program << " jobs " << jobs << "\n" << r.to_string();
+        EXPECT_TRUE(r.exhaustive) << g.program << " jobs " << jobs;
+        EXPECT_EQ(r.executions - r.pruned, g.traces) << g.program << " jobs " << jobs;
+      }
+    }
+  }
+}
+
+TEST(Gates, JobsSplitAShardToo) {
+  std::uint64_t complete = 0;
+  for (std::size_t i = 0; i < 2; ++i) {
+    const Report r = exhaust_shard("counter_4x2", i, 2, 2);
+    EXPECT_EQ(r.verdict, Verdict::ok) << r.to_string();
+    EXPECT_TRUE(r.exhaustive);
+    complete += r.executions - r.pruned;
+  }
+  EXPECT_EQ(complete, 2'520u);
+}
+
+TEST(Gates, JobsStopAtAFinding) {
+  // Two tasks add to a counter without a lock: a lost update, found whichever worker meets it.
+  Options o;
+  o.jobs = 2;
+  o.race_detection = false;
+  o.progress = false;
+  o.max_executions = 1'000'000;
+  const Report r = explore(
+      [] {
+        auto x = std::make_shared<var<int>>(0);
+        auto wg = std::make_shared<WaitGroup>();
+        wg->add(2);
+        for (int i = 0; i < 2; ++i) {
+          go([x, wg] {
+            x->write(x->read() + 1);
+            wg->done();
+          });
+        }
+        wg->wait();
+        check(x->read() == 2, "both increments counted");
+      },
+      o);
+  EXPECT_EQ(r.verdict, Verdict::assertion) << r.to_string();
+  EXPECT_FALSE(r.replay_token.empty());
 }
 
 TEST(Gates, RandomAndPctFindNothingInTheGates) {
