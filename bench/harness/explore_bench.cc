@@ -76,6 +76,9 @@ int main(int argc, char** argv) {
   if (!quick) {
     row("dfs, counter_5x2 (113,400 traces)", "counter_5x2", dfs, "");
     row("dfs, counter_4x3 (369,600 traces)", "counter_4x3", dfs, "GenMC: 369,600 in 28 s");
+    Options jobs = dfs;
+    jobs.jobs = 2;
+    row("dfs, counter_4x3, --jobs 2", "counter_4x3", jobs, "(the same search on 2 threads)");
   }
   row("dfs, ainc_7 (5,040 traces)", "ainc_7", dfs, "");
   row("dfs, lock_rounds_after (20 traces)", "lock_rounds_after", dfs, "");

@@ -40,7 +40,8 @@ options:
                           preemptions
   --shard I/N             dfs: explore only shard I (0-based) of N, for a CI job matrix; the
                           shards' executions add up to the whole search's
-  --jobs N                dfs: split the search over N threads (same counts as one)
+  --jobs N                dfs: one search shared by N threads (the same executions as
+                          one thread; --max-executions counts per thread)
   --max-executions N      stop after N executions (default 10000)
   --max-time SECONDS      stop after this long (default: no limit)
   --max-steps N           steps per task before non-termination (default 10000)

@@ -54,9 +54,11 @@ struct Options {
   std::size_t shard_index = 0;               // Strategy::dfs: explore shard shard_index of
   std::size_t shard_count = 1;               // shard_count (a CI job matrix); the shards'
                                              // executions add up to the whole search's
-  std::size_t jobs = 1;                      // Strategy::dfs: split the search over this many
-                                             // threads (the program must keep no state
-                                             // between executions, as for replay)
+  std::size_t jobs = 1;                      // Strategy::dfs: one search shared by this many
+                                             // threads, the same executions as one thread
+                                             // (the program must keep no state between
+                                             // executions, as for replay); max_executions
+                                             // is per thread
   std::size_t max_executions = 10'000;
   std::chrono::milliseconds max_time{0};     // 0: no time budget
   std::size_t max_steps = 10'000;            // per task and execution; a task that takes
