@@ -192,6 +192,27 @@ TEST(Explore, SpinWithoutProgressIsNontermination) {
   EXPECT_EQ(r.verdict, Verdict::nontermination) << r.to_string();
 }
 
+// Var accesses and spawns are no scheduling points (while races are looked for), but they are
+// steps toward the bound: a loop of nothing else still ends in a finding.
+TEST(Explore, SpinOnAVarOrSpawningForEverIsNontermination) {
+  Options options;
+  options.max_steps = 200;
+  Report spin = explore(
+      [] {
+        var<int> x{0};
+        while (x.read() == 0) {
+        }
+      },
+      options);
+  EXPECT_EQ(spin.verdict, Verdict::nontermination) << spin.to_string();
+  Report spawner = explore(
+      [] {
+        for (;;) go([] {});
+      },
+      options);
+  EXPECT_EQ(spawner.verdict, Verdict::nontermination) << spawner.to_string();
+}
+
 // A task that polls for a stop signal spins only in schedules that never let the stopper run:
 // those are unfair (a real scheduler runs a ready task), not a livelock.
 TEST(Explore, PollingLoopStarvingTheStopperIsNoLivelock) {
