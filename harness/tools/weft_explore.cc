@@ -1,7 +1,9 @@
 // weft-explore: runs programs registered with WEFT_PROGRAM under the model checker.
 // Exit status: 0 no finding, 1 a finding, 2 a usage error (unknown program, bad option).
+#include <algorithm>
 #include <charconv>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
@@ -43,7 +45,7 @@ options:
   --jobs N                dfs: one search shared by N threads (the same executions as
                           one thread; --max-executions counts per thread)
   --max-executions N      stop after N executions (default 10000)
-  --max-time SECONDS      stop after this long (default: no limit)
+  --max-time SECONDS      stop after this long, e.g. 30 or 0.5 (default: no limit)
   --max-steps N           steps per task before non-termination (default 10000)
   --stack-size KIB        stack per task in KiB (default 256)
   --synctest              timers fire only when every task is blocked (testing/synctest)
@@ -163,7 +165,10 @@ int main(int argc, char** argv) {
     } else if (a == "--max-executions") {
       options.max_executions = number<std::size_t>(a, value());
     } else if (a == "--max-time") {
-      options.max_time = std::chrono::milliseconds(number<std::size_t>(a, value()) * 1000);
+      const double seconds = number<double>(a, value());  // 0.5 is half a second
+      if (!(seconds > 0) || seconds > 1e9) usage_error("--max-time wants seconds above 0");
+      options.max_time = std::chrono::milliseconds(
+          std::max<std::int64_t>(1, static_cast<std::int64_t>(seconds * 1000)));
     } else if (a == "--max-steps") {
       options.max_steps = number<std::size_t>(a, value());
     } else if (a == "--stack-size") {

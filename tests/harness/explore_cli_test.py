@@ -50,7 +50,10 @@ for args, what in [((), "no program"), (("no_such_program",), "unknown program")
                    (("--bogus",), "unknown option"), (("abba_deadlock", "--max-executions", "x"), "bad number"),
                    (("abba_deadlock", "--strategy", "bfs"), "bad strategy"),
                    (("abba_deadlock", "--replay", "1..2"), "bad token"),
-                   (("abba_deadlock", "--seed"), "missing value")]:
+                   (("abba_deadlock", "--seed"), "missing value"),
+                   (("abba_deadlock", "--max-time", "0"), "no time"),
+                   (("abba_deadlock", "--max-time", "-1"), "negative time"),
+                   (("abba_deadlock", "--max-time", "soon"), "bad time")]:
     code, _, err = run(*args)
     expect(code == 2 and "weft-explore:" in err, f"usage error ({what}) exits 2 with a message")
 
@@ -76,6 +79,9 @@ code, _, err = run("ping_pong_ok", "--shard", "3/3")
 expect(code == 2 and "--shard" in err, "--shard with I >= N is a usage error")
 code, n = executions("--jobs", "2")
 expect(code == 0 and n == whole, "--jobs 2 runs as many executions as one job")
+
+code, out, _ = run("ping_pong_ok", "--max-time", "0.5")
+expect(code == 0, "--max-time takes fractions of a second")
 
 code, out, _ = run("--help")
 expect(code == 0 and "usage:" in out, "--help")
