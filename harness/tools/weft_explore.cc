@@ -49,7 +49,8 @@ options:
   --max-steps N           steps per task before non-termination (default 10000)
   --stack-size KIB        stack per task in KiB (default 256)
   --synctest              timers fire only when every task is blocked (testing/synctest)
-  --no-races              do not look for data races on weft::var
+  --no-races              do not look for data races on weft::var (every var access then
+                          becomes a scheduling point, so the search grows)
   --require-exhaustive    a search a budget stopped before it covered every schedule
                           counts as a failure (exit status 1): for proofs in CI
   --replay TOKEN          run the one schedule a report's token names (one program only)

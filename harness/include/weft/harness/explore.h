@@ -65,7 +65,10 @@ struct Options {
                                              // more steps is reported as nontermination
   std::size_t stack_size = 256 * 1024;       // per task; an overflow is a finding
   bool synctest_timers = false;              // true: timers fire only when no task can run
-  bool race_detection = true;                // data races on weft::var
+  bool race_detection = true;                // data races on weft::var; while on, a var
+                                             // access is no scheduling point (the race
+                                             // detector covers what its order could change);
+                                             // off, every access is one
   bool sleep_sets = true;                    // dfs: skip schedules that only reorder
                                              // independent steps of ones already explored
   bool progress = true;                      // progress on stderr for long searches (a line
