@@ -66,7 +66,8 @@ Report bounded_search(Search& search, std::size_t max) {
 }
 
 Report explore_here(const std::function<void()>& program, const Options& options,
-                    const std::atomic<bool>* stop, DporTree* shared_tree);
+                    const std::atomic<bool>* stop, DporTree* shared_tree,
+                    std::atomic<std::size_t>* all_jobs);
 
 // Options::jobs > 1: one search on as many threads, sharing its DPOR tree (dpor_tree.h), the
 // reports merged into one.
@@ -76,14 +77,15 @@ Report explore_in_jobs(const std::function<void()>& program, const Options& opti
   std::atomic<bool> stop{false};
   DporTree tree(true, options.jobs);
   std::vector<std::exception_ptr> errors(options.jobs);
+  std::atomic<std::size_t> all_jobs{0};  // executions of every worker, for the progress line
   std::vector<std::thread> threads;
   for (std::size_t j = 0; j < options.jobs; ++j) {
     threads.emplace_back([&, j] {
       Options mine = options;
       mine.jobs = 1;
-      mine.progress = false;
+      mine.progress = options.progress && j == 0;  // one line for all of them
       try {
-        reports[j] = explore_here(program, mine, &stop, &tree);
+        reports[j] = explore_here(program, mine, &stop, &tree, &all_jobs);
       } catch (...) {  // rethrown on the caller's thread
         errors[j] = std::current_exception();
         stop.store(true);
@@ -138,13 +140,14 @@ Report explore(const std::function<void()>& program, const Options& options) {
   if (options.jobs > 1 && options.replay.empty() && std::getenv("WEFT_REPLAY") == nullptr) {
     return explore_in_jobs(program, options);
   }
-  return explore_here(program, options, nullptr, nullptr);
+  return explore_here(program, options, nullptr, nullptr, nullptr);
 }
 
 namespace {
 
 Report explore_here(const std::function<void()>& program, const Options& options,
-                    const std::atomic<bool>* stop, DporTree* shared_tree) {
+                    const std::atomic<bool>* stop, DporTree* shared_tree,
+                    std::atomic<std::size_t>* all_jobs) {
   const auto start = Clock::now();
   auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
   StackPool stacks(options.stack_size);
@@ -187,7 +190,7 @@ Report explore_here(const std::function<void()>& program, const Options& options
     return r;
   }
 
-  Search search(program, options, stacks, start, 0, stop);
+  Search search(program, options, stacks, start, 0, stop, all_jobs);
   Report r;
   switch (options.strategy) {
     case Strategy::dfs:

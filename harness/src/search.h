@@ -78,11 +78,15 @@ inline std::uint64_t mix(std::uint64_t x) { return splitmix64(x); }  // distinct
 // One search: runs executions until the strategy has no more, a finding, or a budget.
 class Search {
  public:
+  // `all_jobs`: with --jobs, every worker's executions, counted here too; the progress line
+  // (shown by one worker) reports them.
   Search(const std::function<void()>& program, const Options& options, StackPool& stacks,
          Clock::time_point start, std::size_t executions_before,
-         const std::atomic<bool>* stop = nullptr)
+         const std::atomic<bool>* stop = nullptr,
+         std::atomic<std::size_t>* all_jobs = nullptr)
       : program_(program), options_(options), stacks_(stacks), start_(start),
-        executions_(executions_before), progress_(options.progress, options.name), stop_(stop) {}
+        executions_(executions_before), progress_(options.progress, options.name), stop_(stop),
+        all_jobs_(all_jobs) {}
 
   // Runs executions with `strategy`; before each, begin() readies it; after each, next()
   // says whether the strategy has another. Returns the last report (a finding, or ok).
@@ -111,7 +115,12 @@ class Search {
       r.program = options_.name;
       r.executions = executions_;
       r.strategy = options_.strategy;
-      progress_.update(executions_, runtime.events(), start_);
+      if (all_jobs_ != nullptr) {
+        const std::size_t all = all_jobs_->fetch_add(1, std::memory_order_relaxed) + 1;
+        progress_.update(all, runtime.events(), start_);
+      } else {
+        progress_.update(executions_, runtime.events(), start_);
+      }
       if (r.verdict != Verdict::ok) {
         r.preemptions = runtime.preemptions();
         path_ = runtime.path();
@@ -149,6 +158,7 @@ class Search {
   std::size_t unfair_ = 0;
   Progress progress_;
   const std::atomic<bool>* stop_;
+  std::atomic<std::size_t>* all_jobs_;
   Path path_;
 };
 
