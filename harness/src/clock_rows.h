@@ -43,7 +43,6 @@ class ClockRows {
     grow_to(rows_ + 1);
     std::copy_n(clock, width_, row(rows_ - 1));
   }
-  void truncate(std::size_t n) { rows_ = std::min(rows_, n); }
   void clear() { rows_ = 0; }
   // Every row keeps its components; the new ones are 0.
   void widen(std::size_t width) {

@@ -30,12 +30,14 @@ void Dpor::widen(std::size_t width) {
   width_ = width;
 }
 
-void Dpor::join_dependencies(std::uint32_t* into, const Footprint& f) const {
+// Inlined into pick(), where it runs once per event (only this file calls it).
+[[gnu::always_inline]] inline void Dpor::join_dependencies(std::uint32_t* into, const Footprint& f,
+                             std::vector<std::uint32_t>* found) {
   for (const Touch t : f) {
-    if (const std::vector<Entry>* list = history(t.object)) {
-      for (const Entry& e : *list) {
-        if (dependent(e.effect, t.effect)) join(into, clock_pool_.row(e.event));
-      }
+    const std::uint32_t i = history_of(t.object);
+    if (found != nullptr) found->push_back(i);
+    for (const Entry& e : histories_[i]) {
+      if (dependent(e.effect, t.effect)) join(into, clock_pool_.row(e.event));
     }
   }
 }
@@ -120,7 +122,7 @@ std::optional<std::size_t> Dpor::pick(std::span<const Candidate> candidates) {
       n.backtrack = n.procs;  // every candidate (above the split depth of a sharded search)
     }
     n.done.add(first);
-    path_.push_back(Step{&n, first, 0});
+    path_.push_back(Step{&n, first, 0, {}});
   }
   if (candidates.size() > 1) ++depth_;
   candidates_ = candidates;  // the runtime keeps them unchanged until event_done
@@ -141,15 +143,9 @@ std::optional<std::size_t> Dpor::pick(std::span<const Candidate> candidates) {
   }
   ++c[slot(current_)];
   // Joins the earlier events its operation depends on, and keeps each touched object's history
-  // (made now if new) for remember() and analyse_races(), which look at the same objects.
+  // for remember() and analyse_races(), which look at the same objects.
   pending_histories_.clear();
-  for (const Touch t : *candidates[k].next) {
-    const std::uint32_t i = history_of(t.object);
-    pending_histories_.push_back(i);
-    for (const Entry& e : histories_[i]) {
-      if (dependent(e.effect, t.effect)) join(c, clock_pool_.row(e.event));
-    }
-  }
+  join_dependencies(c, *candidates[k].next, &pending_histories_);
   return k;
 }
 
@@ -163,7 +159,7 @@ std::size_t Dpor::choose(std::size_t n) {
   c.choice = true;
   c.options = n;
   c.next_option = 1;  // option 0 is this execution's
-  path_.push_back(Step{&c, 0, 0});
+  path_.push_back(Step{&c, 0, 0, {}});
   ++pos_;
   return 0;
 }
@@ -211,7 +207,7 @@ Dpor::~Dpor() {
 void Dpor::event_done(const Footprint& touched, bool widened) {
   has_row(current_);
   std::uint32_t* c = row(current_);
-  if (widened) join_dependencies(c, touched);  // what it touched beyond its pending operation
+  if (widened) join_dependencies(c, touched, nullptr);  // beyond its pending operation
   const std::size_t x = events_.size();
   events_.push_back(Event{current_, static_cast<std::uint32_t>(current_node_), c[slot(current_)]});
   clock_pool_.push(c);
@@ -425,7 +421,7 @@ bool Dpor::next_execution() {
     for (DporNode* a = n; a != nullptr; a = a->parent) chain_.push_back(a);
     for (std::size_t i = chain_.size(); i-- > 0;) {
       tree_.hold(chain_[i]);
-      Step step{chain_[i], 0, 0};
+      Step step{chain_[i], 0, 0, {}};
       if (i > 0) {
         step.process = chain_[i - 1]->via;
         step.taken = chain_[i - 1]->via_option;

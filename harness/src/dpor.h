@@ -112,7 +112,7 @@ class Dpor final : public Decider {
   // Claims at n the next process (or option) nobody explored for `step`; false: none left.
   // Under the tree's mutex if n is visible.
   bool claim(DporNode& n, Step& step);
-  struct Event {  // its clock: width_ components at clock_pool_[index * width_]
+  struct Event {  // its clock: row `index` of clock_pool_
     Process process;
     std::uint32_t node;
     std::uint32_t seq;   // its number among its process's events, from 1
@@ -135,7 +135,10 @@ class Dpor final : public Decider {
   void join(std::uint32_t* into, const std::uint32_t* from) const {
     join_clock(into, from, clocks_.rows());
   }
-  void join_dependencies(std::uint32_t* into, const Footprint& f) const;
+  // Joins into `into` the clock of every remembered event that f depends on; `found` (if not
+  // nullptr) gets the index in histories_ of each of f's objects, in order (made if new).
+  void join_dependencies(std::uint32_t* into, const Footprint& f,
+                         std::vector<std::uint32_t>* found);
   std::uint32_t component(std::size_t event, Process p) const;
   bool happens_before(std::size_t a, std::size_t b) const;
   bool known(std::size_t event, const Clock& clock) const;

@@ -37,7 +37,6 @@ class SlotNumbers {
     slot.model_tag = generation_ << kIndexBits | n;
     return n;
   }
-  std::uint32_t count() const { return count_; }  // numbers given out this execution
 
  private:
   inline static std::atomic<std::uint64_t> next_generation{1};  // 0 marks a slot never seen
