@@ -17,14 +17,16 @@ class AddressMap {
 
   // The index of `key`, given the next free index if it is new (*added says which).
   std::uint32_t index(std::uintptr_t key, bool* added) {
+    *added = false;
+    // The same object twice in a row is common (a var read then written, a lock's two sides).
+    if (last_.key == key && last_.generation == generation_) return last_.value;
     if ((size_ + 1) * 2 > slots_.size()) grow();
     Slot& s = probe(key);
-    if (s.generation == generation_) {
-      *added = false;
-      return s.value;
+    if (s.generation != generation_) {
+      s = Slot{key, generation_, size_++};
+      *added = true;
     }
-    s = Slot{key, generation_, size_++};
-    *added = true;
+    last_ = s;
     return s.value;
   }
   std::uint32_t find(std::uintptr_t key) const {
@@ -60,6 +62,7 @@ class AddressMap {
   std::vector<Slot> slots_;
   std::uint32_t generation_ = 1;
   std::uint32_t size_ = 0;
+  Slot last_;  // the last key index() saw (live while its generation is the map's)
 };
 
 }  // namespace weft::harness

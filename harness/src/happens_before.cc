@@ -20,19 +20,15 @@ int HappensBefore::new_clock(int parent) {
   std::uint32_t* c = clocks_.row(i);
   if (parent >= 0) {
     std::uint32_t* p = clocks_.row(static_cast<std::size_t>(parent));
-    std::copy_n(p, clocks_.width(), c);
+    for (std::size_t k = 0; k < i; ++k) c[k] = p[k];  // components from i on are 0 in both
     ++p[parent];
   }
   c[i] = 1;
   return static_cast<int>(i);
 }
 
-void HappensBefore::has_slot(std::uint32_t slot) {
-  slots_.grow_to(std::size_t{slot} + 1);
-}
-
 void HappensBefore::release(int task, std::uint32_t slot) {
-  has_slot(slot);
+  if (slot >= slots_.rows()) slots_.grow_to(std::size_t{slot} + 1);
   std::uint32_t* t = clocks_.row(static_cast<std::size_t>(task));
   join_clock(slots_.row(slot), t, clocks_.rows());  // components past rows() are 0
   ++t[task];

@@ -73,7 +73,6 @@ class HappensBefore {
   Access stamp(int task, std::source_location where) const {
     return {task, get(task, task), where};
   }
-  void has_slot(std::uint32_t slot);
 
   VarState& var(rt::ObjectId id);
 

@@ -100,7 +100,7 @@ void ModelRuntime::tear_down() {
   while (!tasks_.empty()) {
     std::unique_ptr<Task> t = std::move(tasks_.back());
     tasks_.pop_back();
-    t->fiber = ctx::fiber{};  // a parked fiber is unwound here
+    if (!t->idle) t->fiber = ctx::fiber{};  // a parked fiber is unwound here
     t->body.reset();
     spare_tasks_.push_back(std::move(t));
   }
@@ -155,7 +155,7 @@ void ModelRuntime::spawn(rt::WorkPtr body, std::source_location where) {
   } else {
     task = std::move(spare_tasks_.back());
     spare_tasks_.pop_back();
-    *task = Task{};
+    task->reuse();
   }
   task->id = static_cast<int>(tasks_.size());
   task->clock = happens_before_.new_clock(clock_of_current());
@@ -167,24 +167,34 @@ void ModelRuntime::spawn(rt::WorkPtr body, std::source_location where) {
   if (dependences_ && !tasks_.empty() && !running_on_ && !tearing_down_) {
     strategy_.spawned(process_of_current(), t->id);
   }
-  t->fiber = ctx::fiber(
-      std::allocator_arg, PooledStack{&stacks_, &t->stack}, [this, t](ctx::fiber&& back) {
-        scheduler_ = std::move(back);
-        t->started = true;
-        try {
-          t->body->run();
-        } catch (const ctx::detail::forced_unwind&) {
-          throw;
-        } catch (...) {
-          // Reported by resume(), on the scheduler's stack: the stack below this frame held
-          // the task's own frames, whose memory other tasks may still use (a program's tasks
-          // that outlive main's WaitGroup), so nothing more runs here than it must.
-          t->failure = std::current_exception();
-        }
-        t->body.reset();
-        t->state = Task::State::done;
-        return std::move(scheduler_);
-      });
+  // The fiber runs one body after another: between two, it waits idle (the Task is spare, or
+  // given to a new task that has not been resumed yet). Unwinding it while idle ends it.
+  if (!t->fiber) {
+    t->fiber = ctx::fiber(
+        std::allocator_arg, PooledStack{&stacks_, &t->stack}, [this, t](ctx::fiber&& back) {
+          scheduler_ = std::move(back);
+          for (;;) {
+            t->idle = false;
+            t->started = true;
+            try {
+              t->body->run();
+            } catch (const ctx::detail::forced_unwind&) {
+              throw;
+            } catch (...) {
+              // Reported by resume(), on the scheduler's stack: the stack below this frame
+              // held the task's own frames, whose memory other tasks may still use (a
+              // program's tasks that outlive main's WaitGroup), so nothing more runs here
+              // than it must.
+              t->failure = std::current_exception();
+            }
+            t->body.reset();
+            t->state = Task::State::done;
+            t->idle = true;
+            yield();  // resumed again only with a new body
+          }
+          return std::move(scheduler_);
+        });
+  }
   tasks_.push_back(std::move(task));
   run_on_.push_back(t);
 }
@@ -399,7 +409,7 @@ Report ModelRuntime::run_execution(const std::function<void()>& program) {
     abandon_overflowed(*current_);
   }
   OverflowTrap::land_at(nullptr);
-  Report report = finding_ ? *finding_ : Report{};
+  Report report = finding_ ? std::move(*finding_) : Report{};
   if (tracing_) {
     report.steps = trace_.render([this](int id) { return name(*tasks_[static_cast<std::size_t>(id)]); });
     for (const TraceStep& s : report.steps) report.trace.push_back(Trace::line(s));
@@ -440,33 +450,38 @@ void ModelRuntime::run_events(const std::function<void()>& program) {
 
 bool ModelRuntime::begin_event() {
   if (finding_) return false;
-  candidates_.clear();
-  tasks_of_.clear();
-  for (auto& t : tasks_) {
+  // Written in place (no push_back per candidate): this runs once per event.
+  if (candidates_.size() < tasks_.size() + 1) {
+    candidates_.resize(2 * tasks_.size() + 1);
+    tasks_of_.resize(candidates_.size());
+  }
+  std::size_t n = 0;
+  for (const auto& t : tasks_) {
     if (t->state == Task::State::runnable) {
-      candidates_.push_back(Candidate{t->id, &t->next});
-      tasks_of_.push_back(t.get());
+      candidates_[n] = Candidate{t->id, &t->next};
+      tasks_of_[n++] = t.get();
     }
   }
   // The timer queue is a candidate while a timer is pending: a timeout can always win a race
   // (or, with synctest timers, only when no task can run).
-  if (!timers_.empty() && (candidates_.empty() || !options_.synctest_timers)) {
-    candidates_.push_back(Candidate{kTimerProcess, &timer_firing_});
-    tasks_of_.push_back(nullptr);
+  if (!timers_.empty() && (n == 0 || !options_.synctest_timers)) {
+    candidates_[n] = Candidate{kTimerProcess, &timer_firing_};
+    tasks_of_[n++] = nullptr;
   }
-  if (candidates_.empty()) {
+  candidate_count_ = n;
+  if (n == 0) {
     const bool any_blocked = std::any_of(tasks_.begin(), tasks_.end(), [](const auto& t) {
       return t->state == Task::State::blocked;
     });
     if (any_blocked) report_blocked(main_task_->state == Task::State::done);
     return false;
   }
-  const std::optional<std::size_t> picked = strategy_.pick(candidates_);
+  const std::optional<std::size_t> picked = strategy_.pick(candidates());
   if (!picked) {
     stopped_ = true;
     return false;
   }
-  if (candidates_.size() > 1) path_.taken.push_back(*picked);
+  if (n > 1) path_.taken.push_back(*picked);
   const Process next = candidates_[*picked].process;
   Task* const stepping = tasks_of_[*picked];
   // A preemption: the process that ran last could go on (every runnable task is a candidate;
@@ -474,7 +489,7 @@ bool ModelRuntime::begin_event() {
   if (next != last_process_) {
     const bool last_could_go_on =
         last_process_ == kTimerProcess
-            ? candidates_.back().process == kTimerProcess
+            ? candidates_[n - 1].process == kTimerProcess
             : last_process_ >= 0 &&
                   tasks_[static_cast<std::size_t>(last_process_)]->state == Task::State::runnable;
     if (last_could_go_on) ++preemptions_;
@@ -523,7 +538,7 @@ bool ModelRuntime::finish_event() {
   // the search has the fair orders of the same steps too.
   const bool starved =
       longest_wait_ >= e.bound / 2 ||
-      std::any_of(candidates_.begin(), candidates_.end(), [&](const Candidate& c) {
+      std::ranges::any_of(candidates(), [&](const Candidate& c) {
         if (c.process == kTimerProcess || c.process == e.process) return false;
         return events_ - tasks_[static_cast<std::size_t>(c.process)]->ready_since >= e.bound / 2;
       });
