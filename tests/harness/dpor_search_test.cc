@@ -1,0 +1,238 @@
+// The DPOR search on its own, without fibers or the model runtime: synthetic programs whose
+// processes never block, each event one read or write of one object. Every interleaving is
+// possible, so the Mazurkiewicz traces can be counted by brute force (all interleavings, each
+// reduced to a canonical representative of its trace) and compared with what the search runs
+// to the end: each trace exactly once — with one worker, and with several sharing one tree
+// (--jobs). Built in every preset, so the shared tree's locking runs under ThreadSanitizer.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <mutex>
+#include <random>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "dpor.h"
+#include "dpor_tree.h"
+
+namespace weft::harness {
+namespace {
+
+struct Op {
+  rt::ObjectId object;
+  Effect effect;
+};
+using Program = std::vector<std::vector<Op>>;  // per process, its events in order
+
+bool depends(const Op& a, const Op& b) { return a.object == b.object && dependent(a.effect, b.effect); }
+
+// The trace of an interleaving (process ids in order), as its canonical representative: the
+// linearisation of its happens-before order that always runs the lowest process it can.
+std::string canonical(const Program& program, const std::vector<int>& order) {
+  struct Event {
+    int process;
+    std::size_t index;
+  };
+  std::vector<Event> events;
+  std::vector<std::size_t> next(program.size(), 0);
+  for (int p : order) events.push_back(Event{p, next[static_cast<std::size_t>(p)]++});
+  const std::size_t n = events.size();
+  std::vector<std::vector<std::size_t>> before(n);  // dependent earlier events
+  for (std::size_t j = 0; j < n; ++j) {
+    for (std::size_t i = 0; i < j; ++i) {
+      const Event& a = events[i];
+      const Event& b = events[j];
+      if (a.process == b.process ||
+          depends(program[static_cast<std::size_t>(a.process)][a.index],
+                  program[static_cast<std::size_t>(b.process)][b.index])) {
+        before[j].push_back(i);
+      }
+    }
+  }
+  std::vector<bool> done(n, false);
+  std::string form;
+  for (std::size_t step = 0; step < n; ++step) {
+    std::size_t pick = n;
+    for (std::size_t j = 0; j < n; ++j) {
+      if (done[j]) continue;
+      const bool ready = std::all_of(before[j].begin(), before[j].end(),
+                                     [&](std::size_t i) { return done[i]; });
+      if (ready && (pick == n || events[j].process < events[pick].process)) pick = j;
+    }
+    done[pick] = true;
+    form += static_cast<char>('0' + events[pick].process);
+  }
+  return form;
+}
+
+// Every interleaving's trace.
+std::set<std::string> all_traces(const Program& program) {
+  std::vector<int> order;
+  for (std::size_t p = 0; p < program.size(); ++p) {
+    order.insert(order.end(), program[p].size(), static_cast<int>(p));
+  }
+  std::set<std::string> traces;
+  do {
+    traces.insert(canonical(program, order));
+  } while (std::next_permutation(order.begin(), order.end()));
+  return traces;
+}
+
+struct Outcome {
+  std::size_t complete = 0;
+  std::size_t cut_short = 0;
+  std::multiset<std::string> traces;  // of the complete executions
+};
+
+// One worker: executions until its Dpor has nothing left (the tree's other workers included).
+void work(const Program& program, DporTree& tree, Outcome& outcome, std::mutex& outcome_mutex) {
+  Dpor dpor(true, tree);
+  if (!dpor.start()) return;
+  std::vector<Footprint> next(program.size());
+  std::vector<Candidate> candidates;
+  do {
+    dpor.begin_execution();
+    std::vector<std::size_t> at(program.size(), 0);
+    std::vector<int> order;
+    bool cut = false;
+    for (;;) {
+      candidates.clear();
+      for (std::size_t p = 0; p < program.size(); ++p) {
+        if (at[p] == program[p].size()) continue;
+        next[p] = Footprint::none();
+        next[p].add(program[p][at[p]].object, program[p][at[p]].effect);
+        candidates.push_back(Candidate{static_cast<Process>(p), &next[p]});
+      }
+      if (candidates.empty()) break;
+      const std::optional<std::size_t> k = dpor.pick(candidates);
+      if (!k) {
+        cut = true;
+        break;
+      }
+      const auto p = static_cast<std::size_t>(candidates[*k].process);
+      order.push_back(static_cast<int>(p));
+      ++at[p];
+      dpor.event_done(next[p], false);
+    }
+    std::lock_guard<std::mutex> hold(outcome_mutex);
+    if (cut) {
+      ++outcome.cut_short;
+    } else {
+      ++outcome.complete;
+      outcome.traces.insert(canonical(program, order));
+    }
+  } while (dpor.next_execution());
+}
+
+Outcome search(const Program& program, std::size_t jobs) {
+  Outcome outcome;
+  std::mutex outcome_mutex;
+  DporTree tree(jobs > 1, jobs);
+  std::vector<std::thread> workers;
+  for (std::size_t j = 0; j < jobs; ++j) {
+    workers.emplace_back([&] {
+      work(program, tree, outcome, outcome_mutex);
+      tree.stop();
+    });
+  }
+  for (std::thread& w : workers) w.join();
+  return outcome;
+}
+
+// Random programs: 2 to 4 processes of 1 to 3 events on 1 to 3 objects, at most 9 events.
+Program random_program(std::mt19937& rng) {
+  auto uniform = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+  const int processes = uniform(2, 4);
+  const int objects = uniform(1, 3);
+  Program program(static_cast<std::size_t>(processes));
+  int total = 0;
+  for (auto& events : program) {
+    const int length = std::min(uniform(1, 3), 9 - total - (processes - 1));
+    for (int i = 0; i < std::max(length, 1); ++i) {
+      const auto object = static_cast<rt::ObjectId>(0x1000 + 0x10 * uniform(0, objects - 1));
+      events.push_back(Op{object, uniform(0, 2) == 0 ? Effect::write : Effect::read});
+      ++total;
+    }
+  }
+  return program;
+}
+
+std::string describe(const Program& program) {
+  std::string text;
+  for (std::size_t p = 0; p < program.size(); ++p) {
+    text += "process " + std::to_string(p) + ":";
+    for (const Op& op : program[p]) {
+      text += op.effect == Effect::write ? " w" : " r";
+      text += std::to_string((op.object - 0x1000) / 0x10);
+    }
+    text += "\n";
+  }
+  return text;
+}
+
+TEST(DporSearch, EveryTraceRunsToItsEndExactlyOnce) {
+  std::mt19937 rng(20261202);
+  for (int round = 0; round < 60; ++round) {
+    const Program program = random_program(rng);
+    const std::set<std::string> expected = all_traces(program);
+    const Outcome one = search(program, 1);
+    ASSERT_EQ(one.complete, expected.size()) << describe(program);
+    ASSERT_EQ(std::set<std::string>(one.traces.begin(), one.traces.end()), expected)
+        << describe(program);
+  }
+}
+
+TEST(DporSearch, SharedTreeRunsOneSearchsExecutions) {
+  std::mt19937 rng(7);
+  for (int round = 0; round < 40; ++round) {
+    const Program program = random_program(rng);
+    const std::set<std::string> expected = all_traces(program);
+    const Outcome one = search(program, 1);
+    for (std::size_t jobs : {2, 3, 4}) {
+      const Outcome shared = search(program, jobs);
+      ASSERT_EQ(shared.complete, expected.size()) << jobs << " jobs\n" << describe(program);
+      ASSERT_EQ(std::set<std::string>(shared.traces.begin(), shared.traces.end()), expected)
+          << jobs << " jobs\n" << describe(program);
+      EXPECT_EQ(shared.cut_short, one.cut_short) << jobs << " jobs\n" << describe(program);
+    }
+  }
+}
+
+// Programs big enough that the workers hand work to each other many times, searched again
+// and again (how the work changes hands differs from run to run).
+TEST(DporSearch, SharedTreeOnLargerPrograms) {
+  const rt::ObjectId x = 0x1000;
+  const rt::ObjectId y = 0x1010;
+  struct Shape {
+    std::vector<Op> events;  // of each of 4 processes
+    int rounds;
+  };
+  const Shape shapes[] = {
+      {{Op{x, Effect::write}, Op{y, Effect::read}, Op{y, Effect::write}}, 10},  // 13,824 traces
+      {{Op{x, Effect::read}, Op{y, Effect::write}, Op{x, Effect::write}}, 10},  // 3,672
+      {{Op{x, Effect::write}, Op{y, Effect::read}, Op{x, Effect::read}, Op{y, Effect::write}},
+       1},  // 125,592
+  };
+  for (const Shape& shape : shapes) {
+    const Program program(4, shape.events);
+    const Outcome one = search(program, 1);
+    const std::set<std::string> traces(one.traces.begin(), one.traces.end());
+    ASSERT_GT(one.complete, 500U) << describe(program);
+    ASSERT_EQ(one.complete, traces.size()) << describe(program);  // none twice
+    for (int round = 0; round < shape.rounds; ++round) {
+      for (std::size_t jobs : {2, 3, 4}) {
+        const Outcome shared = search(program, jobs);
+        ASSERT_EQ(shared.complete, one.complete) << jobs << " jobs\n" << describe(program);
+        ASSERT_EQ(shared.cut_short, one.cut_short) << jobs << " jobs\n" << describe(program);
+        ASSERT_EQ(std::set<std::string>(shared.traces.begin(), shared.traces.end()), traces)
+            << jobs << " jobs\n" << describe(program);
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace weft::harness
