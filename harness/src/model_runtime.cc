@@ -66,7 +66,7 @@ void ModelRuntime::reset() {
   stopped_ = false;
   path_.taken.clear();
   finding_.reset();
-  trace_.clear();
+  if (tracing_) trace_.clear();  // untouched while tracing is off (a search runs without)
   run_on_.clear();
   event_task_ = nullptr;
   handoff_ = Handoff::none;

@@ -30,8 +30,7 @@ struct Run {
 
 // One execution on a runtime that lives for the whole search.
 inline Run run_one(ModelRuntime& runtime, const std::function<void()>& program) {
-  Run r;
-  r.report = runtime.run(program);
+  Run r{runtime.run(program), false, false};  // the report built in place: no move per execution
   r.stopped = runtime.stopped() && !runtime.unfair();
   r.unfair = runtime.unfair();
   // The token is text: built only when someone will read it.
@@ -97,24 +96,24 @@ class Search {
       begin(executions_ + 1);
       Run run = run_one(runtime, program_);
       Report& r = run.report;
-      if (!strategy.counts()) {  // another shard's: neither counted nor reported
-        r = Report{};
-        if (next()) continue;
-        r.program = options_.name;
-        r.executions = executions_;
+      // The search's counts go into the report it returns (not into every execution's).
+      auto counted = [&]() -> Report& {
         r.pruned = pruned_;
         r.unfair = unfair_;
-        r.exhaustive = true;
+        r.program = options_.name;
+        r.executions = executions_;
+        r.strategy = options_.strategy;
+        return r;
+      };
+      if (!strategy.counts()) {  // another shard's: neither counted nor reported
+        if (next()) continue;
+        r = Report{};
+        counted().exhaustive = true;
         return r;
       }
       ++executions_;
       if (run.stopped) ++pruned_;
       if (run.unfair) ++unfair_;
-      r.pruned = pruned_;
-      r.unfair = unfair_;
-      r.program = options_.name;
-      r.executions = executions_;
-      r.strategy = options_.strategy;
       if (all_jobs_ != nullptr) {
         const std::size_t all = all_jobs_->fetch_add(1, std::memory_order_relaxed) + 1;
         progress_.update(all, runtime.events(), start_);
@@ -122,25 +121,25 @@ class Search {
         progress_.update(executions_, runtime.events(), start_);
       }
       if (r.verdict != Verdict::ok) {
-        r.preemptions = runtime.preemptions();
+        counted().preemptions = runtime.preemptions();
         path_ = runtime.path();
         return r;
       }
       const bool more = next();
       if (!more) {
-        r.exhaustive = true;
+        counted().exhaustive = true;
         return r;
       }
       if (executions_ >= options_.max_executions) {
-        r.stopped_by = "max_executions";
+        counted().stopped_by = "max_executions";
         return r;
       }
       if (options_.max_time.count() > 0 && Clock::now() - start_ >= options_.max_time) {
-        r.stopped_by = "max_time";
+        counted().stopped_by = "max_time";
         return r;
       }
       if (stop_ != nullptr && stop_->load(std::memory_order_relaxed)) {
-        r.stopped_by = "another job's finding";
+        counted().stopped_by = "another job's finding";
         return r;
       }
     }
