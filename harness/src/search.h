@@ -77,8 +77,9 @@ inline std::uint64_t mix(std::uint64_t x) { return splitmix64(x); }  // distinct
 // One search: runs executions until the strategy has no more, a finding, or a budget.
 class Search {
  public:
-  // `all_jobs`: with --jobs, every worker's executions, counted here too; the progress line
-  // (shown by one worker) reports them.
+  // `all_jobs`: with --jobs, every worker's executions, counted here too: each is counted
+  // before it runs, so the workers together run at most options.max_executions; the progress
+  // line (shown by one worker) reports them.
   Search(const std::function<void()>& program, const Options& options, StackPool& stacks,
          Clock::time_point start, std::size_t executions_before,
          const std::atomic<bool>* stop = nullptr,
@@ -93,58 +94,60 @@ class Search {
   Report run(Decider& strategy, Begin begin, Next next) {
     ModelRuntime runtime(strategy, options_, stacks_);
     for (;;) {
+      if (all_jobs_ != nullptr &&
+          all_jobs_->fetch_add(1, std::memory_order_relaxed) >= options_.max_executions) {
+        Report budget;  // the workers' executions together reached the budget
+        counted(budget).stopped_by = "max_executions";
+        return budget;
+      }
       begin(executions_ + 1);
       Run run = run_one(runtime, program_);
       Report& r = run.report;
-      // The search's counts go into the report it returns (not into every execution's).
-      auto counted = [&]() -> Report& {
-        r.pruned = pruned_;
-        r.unfair = unfair_;
-        r.program = options_.name;
-        r.executions = executions_;
-        r.strategy = options_.strategy;
-        return r;
-      };
       if (!strategy.counts()) {  // another shard's: neither counted nor reported
         if (next()) continue;
         r = Report{};
-        counted().exhaustive = true;
+        counted(r).exhaustive = true;
         return r;
       }
       ++executions_;
       if (run.stopped) ++pruned_;
       if (run.unfair) ++unfair_;
-      if (all_jobs_ != nullptr) {
-        const std::size_t all = all_jobs_->fetch_add(1, std::memory_order_relaxed) + 1;
-        progress_.update(all, runtime.events(), start_);
-      } else {
-        progress_.update(executions_, runtime.events(), start_);
-      }
+      progress_.update(all_jobs_ != nullptr ? all_jobs_->load(std::memory_order_relaxed) : executions_,
+                       runtime.events(), start_);
       if (r.verdict != Verdict::ok) {
-        counted().preemptions = runtime.preemptions();
+        counted(r).preemptions = runtime.preemptions();
         path_ = runtime.path();
         return r;
       }
       const bool more = next();
       if (!more) {
-        counted().exhaustive = true;
+        counted(r).exhaustive = true;
         return r;
       }
-      if (executions_ >= options_.max_executions) {
-        counted().stopped_by = "max_executions";
+      if (all_jobs_ == nullptr && executions_ >= options_.max_executions) {
+        counted(r).stopped_by = "max_executions";
         return r;
       }
       if (options_.max_time.count() > 0 && Clock::now() - start_ >= options_.max_time) {
-        counted().stopped_by = "max_time";
+        counted(r).stopped_by = "max_time";
         return r;
       }
       if (stop_ != nullptr && stop_->load(std::memory_order_relaxed)) {
-        counted().stopped_by = "another job's finding";
+        counted(r).stopped_by = "another job's finding";
         return r;
       }
     }
   }
   const Path& path() const { return path_; }  // the finding's
+  // The search's counts go into the report it returns (not into every execution's).
+  Report& counted(Report& r) const {
+    r.pruned = pruned_;
+    r.unfair = unfair_;
+    r.program = options_.name;
+    r.executions = executions_;
+    r.strategy = options_.strategy;
+    return r;
+  }
   std::size_t executions() const { return executions_; }
 
  private:

@@ -99,7 +99,9 @@ TEST(Gates, ShardsAddUpToTheWholeSearch) {
         nonempty += r.executions > 0 ? 1 : 0;
       }
       EXPECT_EQ(complete, g.traces) << g.program << " over " << count << " shards";
-      if (g.traces >= 90) EXPECT_EQ(nonempty, count) << g.program << ": every shard has work";
+      if (g.traces >= 90) {
+        EXPECT_EQ(nonempty, count) << g.program << ": every shard has work";
+      }
     }
   }
 }
@@ -130,6 +132,22 @@ TEST(Gates, JobsSplitAShardToo) {
     complete += r.executions - r.pruned;
   }
   EXPECT_EQ(complete, 2'520u);
+}
+
+TEST(Gates, JobsShareTheExecutionBudget) {
+  // max_executions bounds the search, not each worker: N workers together run exactly that
+  // many (each execution is counted before it runs), and the report says the budget ended it.
+  for (std::size_t jobs : {1u, 2u, 3u, 4u}) {
+    Options o;
+    o.max_executions = 1'000;
+    o.progress = false;
+    o.jobs = jobs;
+    const Report r = explore(find_program("counter_4x3")->body, o);
+    ASSERT_EQ(r.verdict, Verdict::ok) << r.to_string();
+    EXPECT_EQ(r.executions, 1'000u) << jobs << " jobs";
+    EXPECT_FALSE(r.exhaustive) << jobs << " jobs";
+    EXPECT_EQ(r.stopped_by, "max_executions") << jobs << " jobs";
+  }
 }
 
 TEST(Gates, JobsStopAtAFinding) {

@@ -58,7 +58,7 @@ struct Options {
                                              // threads, the same executions as one thread
                                              // (the program must keep no state between
                                              // executions, as for replay); max_executions
-                                             // is per thread
+                                             // bounds all threads' executions together
   std::size_t max_executions = 10'000;
   std::chrono::milliseconds max_time{0};     // 0: no time budget
   std::size_t max_steps = 10'000;            // per task and execution; a task that takes
