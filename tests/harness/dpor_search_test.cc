@@ -3,7 +3,9 @@
 // possible, so the Mazurkiewicz traces can be counted by brute force (all interleavings, each
 // reduced to a canonical representative of its trace) and compared with what the search runs
 // to the end: each trace exactly once — with one worker, and with several sharing one tree
-// (--jobs). Built in every preset, so the shared tree's locking runs under ThreadSanitizer.
+// (--jobs). (How many executions sleep sets cut short may differ between runs with several
+// workers: which initial of a race joins a backtrack set depends on what other workers added
+// first.) Built in every preset, so the shared tree's locking runs under ThreadSanitizer.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -173,30 +175,38 @@ std::string describe(const Program& program) {
   return text;
 }
 
+// Each of `traces` ran to its end in exactly one execution, and nothing else did.
+testing::AssertionResult every_trace_once(const Outcome& outcome,
+                                          const std::set<std::string>& traces) {
+  const std::set<std::string> ran(outcome.traces.begin(), outcome.traces.end());
+  if (ran != traces) {
+    return testing::AssertionFailure() << ran.size() << " traces ran to their end, of "
+                                       << traces.size();
+  }
+  if (outcome.complete != traces.size()) {
+    return testing::AssertionFailure() << outcome.complete << " executions ran to their end for "
+                                       << traces.size() << " traces";
+  }
+  return testing::AssertionSuccess();
+}
+
 TEST(DporSearch, EveryTraceRunsToItsEndExactlyOnce) {
   std::mt19937 rng(20261202);
   for (int round = 0; round < 60; ++round) {
     const Program program = random_program(rng);
     const std::set<std::string> expected = all_traces(program);
-    const Outcome one = search(program, 1);
-    ASSERT_EQ(one.complete, expected.size()) << describe(program);
-    ASSERT_EQ(std::set<std::string>(one.traces.begin(), one.traces.end()), expected)
-        << describe(program);
+    ASSERT_TRUE(every_trace_once(search(program, 1), expected)) << describe(program);
   }
 }
 
-TEST(DporSearch, SharedTreeRunsOneSearchsExecutions) {
+TEST(DporSearch, SharedTreeRunsEveryTraceOnce) {
   std::mt19937 rng(7);
   for (int round = 0; round < 40; ++round) {
     const Program program = random_program(rng);
     const std::set<std::string> expected = all_traces(program);
-    const Outcome one = search(program, 1);
     for (std::size_t jobs : {2, 3, 4}) {
       const Outcome shared = search(program, jobs);
-      ASSERT_EQ(shared.complete, expected.size()) << jobs << " jobs\n" << describe(program);
-      ASSERT_EQ(std::set<std::string>(shared.traces.begin(), shared.traces.end()), expected)
-          << jobs << " jobs\n" << describe(program);
-      EXPECT_EQ(shared.cut_short, one.cut_short) << jobs << " jobs\n" << describe(program);
+      ASSERT_TRUE(every_trace_once(shared, expected)) << jobs << " jobs\n" << describe(program);
     }
   }
 }
@@ -221,14 +231,11 @@ TEST(DporSearch, SharedTreeOnLargerPrograms) {
     const Outcome one = search(program, 1);
     const std::set<std::string> traces(one.traces.begin(), one.traces.end());
     ASSERT_GT(one.complete, 500U) << describe(program);
-    ASSERT_EQ(one.complete, traces.size()) << describe(program);  // none twice
+    ASSERT_TRUE(every_trace_once(one, traces)) << describe(program);  // none twice
     for (int round = 0; round < shape.rounds; ++round) {
       for (std::size_t jobs : {2, 3, 4}) {
         const Outcome shared = search(program, jobs);
-        ASSERT_EQ(shared.complete, one.complete) << jobs << " jobs\n" << describe(program);
-        ASSERT_EQ(shared.cut_short, one.cut_short) << jobs << " jobs\n" << describe(program);
-        ASSERT_EQ(std::set<std::string>(shared.traces.begin(), shared.traces.end()), traces)
-            << jobs << " jobs\n" << describe(program);
+        ASSERT_TRUE(every_trace_once(shared, traces)) << jobs << " jobs\n" << describe(program);
       }
     }
   }

@@ -55,7 +55,7 @@ struct Options {
   std::size_t shard_count = 1;               // shard_count (a CI job matrix); the shards'
                                              // executions add up to the whole search's
   std::size_t jobs = 1;                      // Strategy::dfs: one search shared by this many
-                                             // threads, the same executions as one thread
+                                             // threads, each trace run once as with one
                                              // (the program must keep no state between
                                              // executions, as for replay); max_executions
                                              // bounds all threads' executions together
