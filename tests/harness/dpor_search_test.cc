@@ -199,6 +199,22 @@ TEST(DporSearch, EveryTraceRunsToItsEndExactlyOnce) {
   }
 }
 
+// A reversal a sleeping process seems to cover: after p1's w0 and r2, p2 (whose r2 commutes
+// with p1's) is asleep; p0's w2 then races with p1's second r2, and the trace that reverses
+// that race and runs p2 after p0's w2 is one no execution starting with p2 reaches. A
+// wakeup-tree search that counts p2 as a weak initial of the reversal there loses it.
+TEST(DporSearch, ReversalBehindASleeper) {
+  const rt::ObjectId o0 = 0x1000;
+  const rt::ObjectId o1 = 0x1010;
+  const rt::ObjectId o2 = 0x1020;
+  const Program program = {{Op{o2, Effect::write}, Op{o0, Effect::read}, Op{o1, Effect::write}},
+                           {Op{o0, Effect::write}, Op{o2, Effect::read}, Op{o2, Effect::read}},
+                           {Op{o2, Effect::read}}};
+  const std::set<std::string> expected = all_traces(program);
+  ASSERT_EQ(expected.size(), 8U);
+  EXPECT_TRUE(every_trace_once(search(program, 1), expected)) << describe(program);
+}
+
 TEST(DporSearch, SharedTreeRunsEveryTraceOnce) {
   std::mt19937 rng(7);
   for (int round = 0; round < 40; ++round) {
