@@ -4,10 +4,11 @@
 The harness's search (harness/src/dpor.cc) is source-DPOR with sleep sets: every trace runs to
 its end exactly once, but a few executions are cut short when every candidate is asleep. The
 published remedy is wakeup trees (Abdulla, Aronis, Jonsson, Sagonas, POPL 2014 / JACM 2017).
-A first C++ attempt lost traces (tests/harness/dpor_search_test.cc, ReversalBehindASleeper).
-This model states the algorithm the next attempt should implement, on the same synthetic
-programs as that test (processes that never block; each event a read or write of one object),
-and checks it against a brute-force count of traces:
+A C++ version (harness/design/wakeup_trees_attempt.patch) is exact and optimal only where
+object names hold across executions (harness/README.md, "Wakeup trees"). This model states
+the algorithm on the synthetic programs of tests/harness/dpor_search_test.cc (processes that
+never block; each event a read or write of one object) and checks it against a brute-force
+count of traces:
 
   - a race e < e' (dependent, different processes, no event ordered between them) is analysed
     as e' runs (or, the published way, once the execution is maximal: both are checked here);

@@ -202,8 +202,8 @@ TEST(DporSearch, EveryTraceRunsToItsEndExactlyOnce) {
 // A reversal a sleeping process covers: after p1's w0 and r2, p2 (whose r2 commutes with
 // p1's) is asleep; p0's w2 then races with p1's second r2, and the reversal is covered since
 // p2 is a weak initial of it. The trace that reverses that race and runs p2 after p0's w2
-// must come from an earlier reversal: a first wakeup-tree search lost it here (see
-// harness/README.md and harness/design/odpor_model.py, which finds it).
+// must come from an earlier reversal. A wakeup-tree search that names objects only
+// approximately across executions lost it here (harness/README.md, "Wakeup trees").
 TEST(DporSearch, ReversalBehindASleeper) {
   const rt::ObjectId o0 = 0x1000;
   const rt::ObjectId o1 = 0x1010;
