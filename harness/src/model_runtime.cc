@@ -192,7 +192,7 @@ void ModelRuntime::spawn(rt::WorkPtr body, std::source_location where) {
             t->idle = true;
             yield();  // resumed again only with a new body
           }
-          return std::move(scheduler_);
+          return std::move(scheduler_);  // never reached (the loop ends only by unwinding)
         });
   }
   tasks_.push_back(std::move(task));

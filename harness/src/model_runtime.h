@@ -86,6 +86,8 @@ class ModelRuntime final : public rt::Runtime {
   }
 
  private:
+  // Invariant: reuse() below gives every field the value it is initialised with here; a new
+  // field is reset there too.
   struct Task {
     int id;
     int clock;  // its vector clock in happens_before_
