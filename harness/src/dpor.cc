@@ -79,6 +79,10 @@ void Dpor::begin_execution() {
   reached_split_ = false;
   cut_short_ = false;
   events_.clear();
+  touched_.clear();
+  deferred_.clear();
+  handed_.clear();
+  in_event_ = false;
   clock_pool_.clear();
   clocks_.clear();
   objects_.clear();
@@ -105,28 +109,21 @@ std::optional<std::size_t> Dpor::pick(std::span<const Candidate> candidates) {
     while (k < candidates.size() && candidates[k].process != step.process) ++k;
     if (k == candidates.size()) not_repeatable();
   } else {
-    while (k < candidates.size() && sleep_now_.has(candidates[k].process)) ++k;
-    if (k == candidates.size()) {
+    // A new node, this worker's alone (dpor_tree.h); its first process is claimed at once.
+    DporNode& n = *make_node();
+    const std::optional<std::size_t> first = start_node(n, candidates);
+    if (!first) {
+      pool_.push_back(&n);
       cut_short_ = true;
       return std::nullopt;
     }
-    // A new node, this worker's alone (dpor_tree.h); its first process is claimed at once.
-    DporNode& n = *make_node();
-    n.sleep = sleep_now_;
-    n.sleep_wide = sleep_now_wide_;
-    for (const Candidate& c : candidates) n.procs.add(c.process);
-    const Process first = candidates[k].process;
-    if (reduce_ && !(shard_count_ > 1 && depth_ < split_depth_)) {
-      n.backtrack.add(first);
-    } else {
-      n.backtrack = n.procs;  // every candidate (above the split depth of a sharded search)
-    }
-    n.done.add(first);
-    path_.push_back(Step{&n, first, 0, {}});
+    k = *first;
+    path_.push_back(Step{&n, candidates[k].process, 0, {}});
   }
   if (candidates.size() > 1) ++depth_;
   candidates_ = candidates;  // the runtime keeps them unchanged until event_done
   current_ = candidates[k].process;
+  in_event_ = true;
   current_node_ = pos_++;
   // What the pending operation touches is needed after the event only if it is fresh (it may
   // be, though its node is replayed, when a choice inside it is the one that changed).
@@ -158,10 +155,17 @@ std::size_t Dpor::choose(std::size_t n) {
   DporNode& c = *make_node();
   c.choice = true;
   c.options = n;
-  c.next_option = 1;  // option 0 is this execution's
-  path_.push_back(Step{&c, 0, 0, {}});
+  // The branch of a wakeup tree being followed says which option its event takes.
+  std::size_t taken = 0;
+  if (follow_at_ < follow_options_.size()) {
+    taken = follow_options_[follow_at_++];
+    if (taken >= n) not_repeatable();
+  }
+  c.first_option = taken;
+  c.next_option = 0;
+  path_.push_back(Step{&c, 0, taken, {}});
   ++pos_;
-  return 0;
+  return taken;
 }
 
 DporNode* Dpor::make_node() {
@@ -171,7 +175,7 @@ DporNode* Dpor::make_node() {
   } else {
     n = pool_.back();
     pool_.pop_back();
-    *n = DporNode{};
+    n->reset();
   }
   if (!path_.empty()) {
     n->parent = path_.back().node;
@@ -207,10 +211,31 @@ Dpor::~Dpor() {
 void Dpor::event_done(const Footprint& touched, bool widened) {
   has_row(current_);
   std::uint32_t* c = row(current_);
-  if (widened) join_dependencies(c, touched, nullptr);  // beyond its pending operation
+  if (widened) {
+    join_dependencies(c, touched, nullptr);  // beyond its pending operation
+    // What the event handed on before it was known to touch more (to tasks it woke or
+    // spawned, and those to others, in slots, in timer starts) happens after all of it too:
+    // happens-before is transitive.
+    for (const Handed& h : handed_) {
+      switch (h.kind) {
+        case Handed::kRow: join(clocks_.row(h.index), c); break;
+        case Handed::kSlot: join(slot_clocks_.row(h.index), c); break;
+        case Handed::kTimer: {
+          Clock& start = timer_starts_[h.index];
+          join(start.data(), c);
+          break;
+        }
+      }
+    }
+  }
+  handed_.clear();
   const std::size_t x = events_.size();
   events_.push_back(Event{current_, static_cast<std::uint32_t>(current_node_), c[slot(current_)]});
+  if (optimal_) touched_.push_back(touched);
   clock_pool_.push(c);
+  in_event_ = false;
+  for (std::uint32_t slot : deferred_) join(row(current_), slot_clocks_.row(slot));
+  deferred_.clear();
 
   // Races, sleep sets and what was explored at the node are looked at once per event: the
   // replayed prefix's were, in the execution that first ran them.
@@ -325,24 +350,41 @@ void Dpor::analyse_races(std::size_t x, const Footprint& touched,
 
 void Dpor::reverse(std::size_t e, std::size_t x) {
   DporNode& node = *path_[events_[e].node].node;
-  // v = notdep(e).x: the events after e that do not happen after it, then x. Its initials are
-  // the processes whose first event in v has no predecessor in v.
+  // v = notdep(e).x: the events after e that do not happen after it, then x.
   v_.clear();
-  seen_.clear();
-  initials_.clear();
   for (std::size_t y = e + 1; y <= x; ++y) {
     if (y < x && happens_before(e, y)) continue;
-    const Process q = events_[y].process;
-    if (std::find(seen_.begin(), seen_.end(), q) == seen_.end()) {
-      seen_.push_back(q);
-      const bool initial = std::none_of(v_.begin(), v_.end(),
-                                        [&](std::size_t z) { return happens_before(z, y); });
-      if (initial) {
-        if (node.backtrack.has(q)) return;  // the reversal is already on the way
-        initials_.push_back(q);
-      }
-    }
     v_.push_back(y);
+  }
+  if (!optimal_) {
+    add_initial(node);
+    return;
+  }
+  // Covered if a process asleep or explored at the node is a weak initial of v: what was or
+  // will be explored from there reverses the race too. (A wide one may touch more than its
+  // pending operation: it covers nothing.)
+  for (const DporNode::Pending& c : node.pending) {
+    const Process q = c.process;
+    if (!node.sleep.has(q) && !node.done.has(q)) continue;
+    if (node.sleep_wide.has(q) || node.done_wide.has(q)) continue;
+    if (weak_initial(q, c.footprint, v_)) return;
+  }
+  insert(node, v_);
+}
+
+void Dpor::add_initial(DporNode& node) {
+  // The initials of v: the processes whose first event in v has no predecessor in v.
+  seen_.clear();
+  initials_.clear();
+  for (std::size_t i = 0; i < v_.size(); ++i) {
+    const Process q = events_[v_[i]].process;
+    if (std::find(seen_.begin(), seen_.end(), q) != seen_.end()) continue;
+    seen_.push_back(q);
+    const bool initial = std::none_of(v_.begin(), v_.begin() + static_cast<std::ptrdiff_t>(i),
+                                      [&](std::size_t z) { return happens_before(z, v_[i]); });
+    if (!initial) continue;
+    if (node.in_wut(q)) return;  // the reversal is already on the way
+    initials_.push_back(q);
   }
   // Add one initial the node can run, one awake if there is one.
   Process chosen = 0;
@@ -355,11 +397,124 @@ void Dpor::reverse(std::size_t e, std::size_t x) {
     }
   }
   if (found) {
-    node.backtrack.add(chosen);
+    node.wut.push_back(WutBranch{chosen, {}, {}, {}});
     return;
   }
-  ++imprecise_;
-  node.backtrack.add(node.procs);
+  ++imprecise_;  // every candidate instead
+  node.procs.for_each([&](Process q) {
+    if (!node.in_wut(q)) node.wut.push_back(WutBranch{q, {}, {}, {}});
+  });
+}
+
+void Dpor::options_of(std::size_t y, std::vector<std::uint32_t>& into) const {
+  into.clear();
+  const std::size_t end = y + 1 < events_.size() ? events_[y + 1].node : pos_;
+  for (std::size_t i = events_[y].node + 1; i < end; ++i) {
+    if (path_[i].node->choice) into.push_back(static_cast<std::uint32_t>(path_[i].taken));
+  }
+}
+
+bool Dpor::weak_initial(Process q, const Footprint& next,
+                        const std::vector<std::size_t>& rem) const {
+  for (std::size_t i = 0; i < rem.size(); ++i) {
+    if (events_[rem[i]].process != q) continue;
+    for (std::size_t j = 0; j < i; ++j) {
+      if (happens_before(rem[j], rem[i])) return false;
+    }
+    return true;
+  }
+  for (std::size_t y : rem) {
+    if (!next.independent_of(touched_[y])) return false;
+  }
+  return true;
+}
+
+void Dpor::insert(DporNode& node, std::vector<std::size_t>& rem) {
+  std::vector<WutBranch>* level = &node.wut;
+  for (;;) {
+    WutBranch* into = nullptr;
+    for (WutBranch& c : *level) {
+      if (weak_initial(c.process, c.footprint, rem)) {
+        into = &c;
+        break;
+      }
+    }
+    if (into == nullptr) break;
+    // Down the branch: what it runs first is no longer to come in rem.
+    for (std::size_t i = 0; i < rem.size(); ++i) {
+      if (events_[rem[i]].process == into->process) {
+        rem.erase(rem.begin() + static_cast<std::ptrdiff_t>(i));
+        break;
+      }
+    }
+    if (into->next.empty() || rem.empty()) return;  // what is explored there includes rem
+    level = &into->next;
+  }
+  if (level == &node.wut && !node.procs.has(events_[rem.front()].process)) {
+    // Its first event cannot run at the node (should not happen: the clocks order every
+    // event after what enabled it): every candidate instead.
+    ++imprecise_;
+    for (const DporNode::Pending& c : node.pending) {
+      if (!node.in_wut(c.process)) node.wut.push_back(WutBranch{c.process, c.footprint, {}, {}});
+    }
+    return;
+  }
+  // The rest of rem, as a new rightmost branch.
+  for (std::size_t y : rem) {
+    WutBranch b{events_[y].process, touched_[y], {}, {}};
+    options_of(y, b.options);
+    level->push_back(std::move(b));
+    level = &level->back().next;
+  }
+}
+
+std::optional<std::size_t> Dpor::start_node(DporNode& n, std::span<const Candidate> candidates) {
+  follow_options_.clear();
+  follow_at_ = 0;
+  n.sleep = sleep_now_;
+  n.sleep_wide = sleep_now_wide_;
+  for (const Candidate& c : candidates) {
+    n.procs.add(c.process);
+    if (optimal_) n.pending.push_back(DporNode::Pending{c.process, *c.next});
+  }
+  auto index_of = [&](Process p) -> std::optional<std::size_t> {
+    for (std::size_t k = 0; k < candidates.size(); ++k) {
+      if (candidates[k].process == p) return k;
+    }
+    return std::nullopt;
+  };
+  const bool follow = !pending_wut_.empty();
+  if (!reduce_ || (shard_count_ > 1 && depth_ < split_depth_)) {
+    // Every candidate (no reduction, or above the split depth of a sharded search).
+    for (const Candidate& c : candidates) n.wut.push_back(WutBranch{c.process, *c.next, {}, {}});
+  } else if (follow) {
+    n.wut = std::move(pending_wut_);
+  }
+  pending_wut_.clear();
+  // The leftmost branch that can run here and is awake.
+  for (WutBranch& b : n.wut) {
+    const std::optional<std::size_t> k = index_of(b.process);
+    if (!k || n.sleep.has(b.process)) continue;
+    n.done.add(b.process);
+    take(b);
+    return k;
+  }
+  if (follow) ++imprecise_;  // the tree handed down could not be followed here
+  for (std::size_t k = 0; k < candidates.size(); ++k) {
+    if (n.sleep.has(candidates[k].process)) continue;
+    n.wut.push_back(WutBranch{candidates[k].process, *candidates[k].next, {}, {}});
+    n.done.add(candidates[k].process);
+    return k;
+  }
+  return std::nullopt;
+}
+
+void Dpor::take(WutBranch& b) {
+  pending_wut_ = std::move(b.next);  // the node below follows it
+  b.next.clear();
+  follow_options_.swap(b.options);
+  b.options.clear();
+  follow_at_ = 0;
 }
 
 void Dpor::remember(std::size_t x, const Footprint& touched,
@@ -433,20 +588,26 @@ bool Dpor::next_execution() {
 }
 
 bool Dpor::claim(DporNode& n, Step& step) {
+  pending_wut_.clear();
+  follow_options_.clear();
+  follow_at_ = 0;
   if (n.choice) {
-    if (n.next_option >= n.options) return false;
-    step.taken = n.next_option++;
+    const std::size_t option = n.unclaimed_option();
+    if (option >= n.options) return false;
+    step.taken = option;
+    n.next_option = option + 1;
     return true;
   }
   // While a claimed branch's first event runs, what it touches is not known yet (done_wide):
   // a visible node takes no other claim until then. The worker that claimed comes back here.
   if (n.busy) return false;
-  Process q;
-  if (!n.unclaimed(&q)) return false;
+  WutBranch* b = n.unclaimed();
+  if (b == nullptr) return false;
   step.done_before = n.done;
-  n.done.add(q);
+  n.done.add(b->process);
   n.busy = n.visible;
-  step.process = q;
+  step.process = b->process;
+  take(*b);
   return true;
 }
 
@@ -456,22 +617,33 @@ void Dpor::spawned(Process parent, Process child) {
   has_row(parent);
   has_row(child);
   std::copy_n(row(parent), width_, row(child));
+  if (optimal_ && in_event_) handed_.push_back(Handed{Handed::kRow, slot(child)});
 }
 
 void Dpor::woke(Process waker, Process woken) {
   has_row(waker);
   has_row(woken);
   join(row(woken), row(waker));
+  if (optimal_ && in_event_) handed_.push_back(Handed{Handed::kRow, slot(woken)});
 }
 
 void Dpor::released(Process p, std::uint32_t slot) {
   has_row(p);
   slot_clocks_.grow_to(std::size_t{slot} + 1);
   join(slot_clocks_.row(slot), row(p));
+  if (optimal_ && in_event_) handed_.push_back(Handed{Handed::kSlot, slot});
 }
 
 void Dpor::acquired(Process p, std::uint32_t slot) {
   if (slot >= slot_clocks_.rows()) return;  // never released: nothing to learn
+  if (optimal_ && in_event_ && p == current_) {
+    // A hand-over to the event's own process orders its NEXT events, not this one: had the
+    // event come before the giving one, it would have parked and been woken by it, and the
+    // wake orders only what follows (footprint.h: the two orders are one trace). So the
+    // event's clock is the same in both orders, as a trace's happens-before must be.
+    deferred_.push_back(slot);
+    return;
+  }
   has_row(p);
   join(row(p), slot_clocks_.row(slot));
 }
@@ -479,6 +651,7 @@ void Dpor::acquired(Process p, std::uint32_t slot) {
 void Dpor::timer_started(Process p, rt::TimerId id) {
   has_row(p);
   timer_starts_[id].assign(row(p), row(p) + width_);
+  if (optimal_ && in_event_) handed_.push_back(Handed{Handed::kTimer, id});
 }
 
 void Dpor::timer_firing(rt::TimerId id) {

@@ -1,9 +1,12 @@
-// Dpor: exhaustive exploration with source-set dynamic partial-order reduction and sleep sets
-// (Abdulla, Aronis, Jonsson, Sagonas, "Optimal dynamic partial order reduction", POPL 2014,
-// Algorithm 1 "Source-DPOR"): every Mazurkiewicz trace of the program under the dependence
-// relation of footprint.h is explored by at least one execution that runs to its end, and
-// never by two (sleep sets). An execution that runs into a state whose every candidate is
-// asleep is cut short: it would only repeat an explored trace (counted as redundant).
+// Dpor: exhaustive exploration with optimal dynamic partial-order reduction — source sets,
+// sleep sets and wakeup trees (Abdulla, Aronis, Jonsson, Sagonas, "Optimal dynamic partial
+// order reduction", POPL 2014, Algorithm 2): every Mazurkiewicz trace of the program under the
+// dependence relation of footprint.h is explored by exactly one execution that runs to its
+// end. A race's reversal is not just a process added at the node where it began but the whole
+// sequence that reverses it (wakeup_tree.h), which the next executions there follow, so they
+// do not run into states where every candidate is asleep. An execution that does (possible
+// where a wakeup tree cannot be followed, or a comparison was in doubt) is cut short: it would
+// only repeat an explored trace (counted as redundant).
 //
 // The search is stateless: each execution re-runs the program from the start, replaying the
 // decisions of the nodes kept from the previous execution up to the node where it branches.
@@ -40,6 +43,7 @@
 #include "dpor_tree.h"
 #include "proc_set.h"
 #include "strategy.h"
+#include "wakeup_tree.h"
 
 namespace weft::harness {
 
@@ -47,7 +51,9 @@ class Dpor final : public Decider {
  public:
   // reduce = false: no reduction at all, every interleaving (for tests of the reduction).
   // `tree` holds the search's nodes; workers that share one explore one search together.
-  Dpor(bool reduce, DporTree& tree) : reduce_(reduce), tree_(tree) {}
+  // wakeup_trees = false: source-DPOR alone (always so when several workers share the tree).
+  Dpor(bool reduce, DporTree& tree, bool wakeup_trees = true)
+      : reduce_(reduce), tree_(tree), optimal_(reduce && wakeup_trees && !tree.shared()) {}
   Dpor(const Dpor&) = delete;
   Dpor& operator=(const Dpor&) = delete;
   ~Dpor() override;
@@ -69,6 +75,7 @@ class Dpor final : public Decider {
   // Whether the execution just run belongs to this shard (always, unsharded).
   bool counts() const override;
   bool follows_dependences() const override { return true; }
+  bool needs_stable_names() const override { return optimal_; }
 
   void begin_execution();
   // Moves to the next execution to run; false when the search is complete.
@@ -148,6 +155,20 @@ class Dpor final : public Decider {
   // known_histories: the index in histories_ of each of touched's objects, in order (or nullptr).
   void analyse_races(std::size_t x, const Footprint& touched, const std::uint32_t* known_histories);
   void reverse(std::size_t e, std::size_t x);
+  // Wakeup trees (wakeup_tree.h), used unless several workers share the tree (then a node's
+  // tree is a backtrack set: a race adds one initial of its reversal, as source-DPOR does).
+  // Whether process q is a weak initial of the events `rem` (indices into events_): its first
+  // event there has no predecessor there, or it has none there and its next event, `next`,
+  // commutes with all of them.
+  bool weak_initial(Process q, const Footprint& next, const std::vector<std::size_t>& rem) const;
+  void add_initial(DporNode& node);  // source-DPOR: one initial of v_ joins node's backtrack set
+  // The options taken at the choices inside event y, in order.
+  void options_of(std::size_t y, std::vector<std::uint32_t>& into) const;
+  void insert(DporNode& node, std::vector<std::size_t>& rem);  // into node.wut, unless covered
+  // Gives a node its first branch: the leftmost of the wakeup tree handed down (pending_wut_),
+  // or the first candidate awake. Returns the candidate's index, or nullopt if all are asleep.
+  std::optional<std::size_t> start_node(DporNode& n, std::span<const Candidate> candidates);
+  void take(WutBranch& b);  // claims b: the node below follows its subtree, its event its options
   void remember(std::size_t x, const Footprint& touched, const std::uint32_t* known_histories);
   const Footprint* pending(Process p) const;  // a candidate's footprint at the current node
 
@@ -155,6 +176,8 @@ class Dpor final : public Decider {
 
   const bool reduce_;
   DporTree& tree_;
+  const bool optimal_;
+
   std::size_t shard_index_ = 0;
   std::size_t shard_count_ = 1;
   std::size_t split_depth_ = 0;
@@ -179,6 +202,15 @@ class Dpor final : public Decider {
   ProcSet sleep_now_, sleep_now_wide_;  // asleep at the next new node
   std::span<const Candidate> candidates_;  // at the current node (the runtime's)
   Process current_ = 0;                 // the event in flight
+  bool in_event_ = false;               // between pick() and event_done()
+  std::vector<std::uint32_t> deferred_;  // SyncSlots its process acquired (see acquired())
+  // Where the event in flight handed its clock on (wakeup trees only): a process's row (by
+  // slot), a SyncSlot, a timer's start. Joined again if the event turns out to touch more.
+  struct Handed {
+    enum Kind : std::uint8_t { kRow, kSlot, kTimer } kind;
+    std::uint64_t index;
+  };
+  std::vector<Handed> handed_;
   Footprint current_pending_;           // its pending operation's footprint
   std::vector<std::uint32_t> pending_histories_;  // in histories_, of that footprint's objects
   std::size_t current_node_ = 0;
@@ -187,6 +219,12 @@ class Dpor final : public Decider {
   std::vector<Process> seen_, initials_;
   std::vector<DporNode*> chain_;
   std::vector<DporNode*> pool_;  // nodes to reuse
+  // The subtree of the branch claimed last: the wakeup tree of the next new schedule node.
+  std::vector<WutBranch> pending_wut_;
+  // The options the claimed branch's event takes at its choices (from follow_at_ on).
+  std::vector<std::uint32_t> follow_options_;
+  std::size_t follow_at_ = 0;
+  std::vector<Footprint> touched_;   // per event: all it touched
 };
 
 }  // namespace weft::harness

@@ -31,6 +31,7 @@
 
 #include "proc_set.h"
 #include "strategy.h"
+#include "wakeup_tree.h"
 
 namespace weft::harness {
 
@@ -40,30 +41,53 @@ struct DporNode {
   std::size_t via_option = 0;  // ...or, below a choice, its option
   bool choice = false;         // a select's choice (options) rather than a scheduling (processes)
   std::size_t options = 0;     // choice: how many
-  std::size_t next_option = 0; // choice: the first option no worker has claimed
+  std::size_t first_option = 0;  // choice: the option the execution that made the node took
+  std::size_t next_option = 0; // choice: the next option no worker has claimed (or first_option)
   ProcSet procs;               // schedule: the candidates
   ProcSet sleep, sleep_wide;   // schedule: asleep when the node was reached
-  ProcSet backtrack;           // schedule: to explore from here
+  // schedule: the wakeup tree (wakeup_tree.h), what to explore from here in order (its first
+  // events are candidates); a branch's subtree goes to the node below it once it is claimed.
+  // Without wakeup trees (several workers) every branch is a leaf: a backtrack set.
+  std::vector<WutBranch> wut;
   ProcSet done, done_wide;     // schedule: explored, or claimed to be explored
+  struct Pending {
+    Process process;
+    Footprint footprint;
+  };
+  std::vector<Pending> pending;  // schedule, with wakeup trees: each candidate's next event
   bool visible = false;        // shared with other workers (then under the tree's mutex)
   bool busy = false;           // visible: a claimed branch's first event has not ended yet
   int refs = 0;                // visible: who refers to it (see the invariants)
 
-  // A process of backtrack that is neither claimed nor asleep (false: none).
-  bool unclaimed(Process* q) const {
-    bool found = false;
-    backtrack.for_each([&](Process p) {
-      if (!found && !done.has(p) && !sleep.has(p)) {
-        *q = p;
-        found = true;
-      }
-    });
-    return found;
+  // As a new node, keeping the vectors' memory (nodes are reused, one per event).
+  void reset() {
+    std::vector<WutBranch> w = std::move(wut);
+    std::vector<Pending> p = std::move(pending);
+    w.clear();
+    p.clear();
+    *this = DporNode{};
+    wut = std::move(w);
+    pending = std::move(p);
   }
-  bool has_work() const {
-    Process q;
-    return choice ? next_option < options : unclaimed(&q);
+  // The leftmost branch of the wakeup tree whose process is neither claimed nor asleep
+  // (nullptr: none).
+  WutBranch* unclaimed() {
+    for (WutBranch& b : wut) {
+      if (!done.has(b.process) && !sleep.has(b.process)) return &b;
+    }
+    return nullptr;
   }
+  bool in_wut(Process p) const {
+    for (const WutBranch& b : wut) {
+      if (b.process == p) return true;
+    }
+    return false;
+  }
+  // choice: the next option to claim (options if none is left).
+  std::size_t unclaimed_option() const {
+    return next_option == first_option ? next_option + 1 : next_option;
+  }
+  bool has_work() { return choice ? unclaimed_option() < options : unclaimed() != nullptr; }
 };
 
 class DporTree {

@@ -152,6 +152,11 @@ class Footprint {
   void add(rt::ObjectId id, Effect effect);
   void add(const Footprint& other);
   bool independent_of(const Footprint& other) const;
+  // Gives every object touched the id name(object) (a one-to-one renaming).
+  template <class Name>
+  void rename(const Name& name) {
+    for (std::uint8_t i = 0; i < count_; ++i) objects_[i] = name(objects_[i]);
+  }
 
   bool everything() const { return everything_; }
 

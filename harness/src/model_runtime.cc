@@ -28,6 +28,7 @@ int terminate_users = 0;
 ModelRuntime::ModelRuntime(Decider& strategy, const Options& options, StackPool& stacks)
     : strategy_(strategy),
       dependences_(strategy.follows_dependences()),
+      naming_(strategy.follows_dependences() && strategy.needs_stable_names()),
       options_(options),
       stacks_(stacks),
       now_(rt::Time(std::chrono::hours(1))) {
@@ -63,6 +64,9 @@ void ModelRuntime::reset() {
   longest_wait_ = 0;
   main_done_seen_ = false;
   last_process_ = kTimerProcess - 1;
+  last_task_ = nullptr;
+  outside_made_ = 0;
+  if (naming_) names_.clear_objects();
   stopped_ = false;
   path_.taken.clear();
   finding_.reset();
@@ -148,6 +152,15 @@ void ModelRuntime::drop_abandoned(Task& task) {
   task.state = Task::State::done;
 }
 
+Process ModelRuntime::process_of_new_task(const std::uint64_t* timer) {
+  if (timer != nullptr) {
+    return names_.process(static_cast<Process>(*timer >> 32),
+                          static_cast<std::uint32_t>(*timer), true);
+  }
+  if (current_ == nullptr) return names_.process(kTimerProcess - 1, 0, false);  // main
+  return names_.process(current_->process, current_->children++, false);
+}
+
 void ModelRuntime::spawn(rt::WorkPtr body, std::source_location where) {
   std::unique_ptr<Task> task;
   if (spare_tasks_.empty()) {
@@ -158,6 +171,7 @@ void ModelRuntime::spawn(rt::WorkPtr body, std::source_location where) {
     task->reuse();
   }
   task->id = static_cast<int>(tasks_.size());
+  task->process = naming_ ? process_of_new_task(spawning_timer_) : task->id;
   task->clock = happens_before_.new_clock(clock_of_current());
   clock_owners_.resize(static_cast<std::size_t>(task->clock) + 1);
   clock_owners_[static_cast<std::size_t>(task->clock)] = task->id;
@@ -165,7 +179,7 @@ void ModelRuntime::spawn(rt::WorkPtr body, std::source_location where) {
   task->spawned_at = where;
   Task* t = task.get();
   if (dependences_ && !tasks_.empty() && !running_on_ && !tearing_down_) {
-    strategy_.spawned(process_of_current(), t->id);
+    strategy_.spawned(process_of_current(), t->process);
   }
   // The fiber runs one body after another: between two, it waits idle (the Task is spare, or
   // given to a new task that has not been resumed yet). Unwinding it while idle ends it.
@@ -226,7 +240,7 @@ void ModelRuntime::point(const rt::Op& op) {
     return;
   }
   if (tracing_) current_->pending = op;  // traced when it runs, not when the task gets here
-  if (dependences_) current_->next = Footprint::of(op);
+  if (dependences_) current_->next = footprint_of(op);
   current_->at_point = true;
   current_->ready_since = events_;
   if (!step_in_place()) yield();  // the scheduler runs what was picked, or ends the execution
@@ -250,7 +264,7 @@ void ModelRuntime::park(rt::Parking& parking, const rt::Op& waiting_on) {
   current_->parked_on = &parking;
   current_->waiting_on = waiting_on;
   if (tracing_) trace_.blocks(current_->id, waiting_on);
-  if (dependences_) current_->next = Footprint::of(waiting_on);  // once woken, it finishes this operation
+  if (dependences_) current_->next = footprint_of(waiting_on);  // once woken, it finishes this operation
   yield();
 }
 
@@ -259,10 +273,10 @@ void ModelRuntime::unpark(rt::Parking& parking) {
   auto* t = static_cast<Task*>(parking.task.handle);
   if (t != nullptr && t->state == Task::State::blocked && t->parked_on == &parking) {
     if (dependences_ && !running_on_ && !tearing_down_) {
-      strategy_.woke(process_of_current(), t->id);
+      strategy_.woke(process_of_current(), t->process);
       // A woken select withdraws from its other channels as it runs on: this event touches them.
       if (t->waiting_on && t->waiting_on->kind == rt::OpKind::select) {
-        touched_.add(Footprint::of(*t->waiting_on));
+        touched_.add(footprint_of(*t->waiting_on));
         widened_ = true;
       }
     }
@@ -301,7 +315,12 @@ rt::TimerId ModelRuntime::start_timer(rt::Time when, rt::WorkPtr fire) {
   const int clock = happens_before_.new_clock(clock_of_current());
   clock_owners_.resize(static_cast<std::size_t>(clock) + 1);
   clock_owners_[static_cast<std::size_t>(clock)] = kTimerClock;
-  timers_.emplace(std::pair{when, id}, Timer{std::move(fire), clock});
+  // Named by who started it and how many things they had made before: the same whatever
+  // order other tasks started theirs in (start order is not: two tasks' starts commute).
+  const Process by = current_ != nullptr ? current_->process : kTimerProcess - 1;
+  const std::uint32_t ordinal = current_ != nullptr ? current_->made++ : outside_made_++;
+  const std::uint64_t name = static_cast<std::uint64_t>(static_cast<std::uint32_t>(by)) << 32 | ordinal;
+  timers_.emplace(TimerKey{when, name, id}, Timer{std::move(fire), clock, name});
   if (dependences_ && !tearing_down_ && !running_on_) {
     strategy_.timer_started(process_of_current(), id);
   }
@@ -310,7 +329,7 @@ rt::TimerId ModelRuntime::start_timer(rt::Time when, rt::WorkPtr fire) {
 
 bool ModelRuntime::stop_timer(rt::TimerId id) {
   for (auto it = timers_.begin(); it != timers_.end(); ++it) {
-    if (it->first.second == id) {
+    if (std::get<2>(it->first) == id) {
       timers_.erase(it);
       return true;
     }
@@ -321,8 +340,8 @@ bool ModelRuntime::stop_timer(rt::TimerId id) {
 bool ModelRuntime::fire_next_timer() {
   if (timers_.empty()) return false;
   auto first = timers_.begin();
-  if (first->first.first > now_) now_ = first->first.first;
-  if (dependences_) strategy_.timer_firing(first->first.second);
+  if (std::get<0>(first->first) > now_) now_ = std::get<0>(first->first);
+  if (dependences_) strategy_.timer_firing(std::get<2>(first->first));
   Timer timer = std::move(first->second);
   timers_.erase(first);
   // The action runs as a task of its own: it may need a lock that a suspended task holds (the
@@ -330,7 +349,9 @@ bool ModelRuntime::fire_next_timer() {
   // after the timer's start (its clock).
   Task* was = std::exchange(current_, nullptr);
   firing_clock_ = timer.clock;
+  spawning_timer_ = &timer.name;
   spawn(std::move(timer.fire), std::source_location::current());
+  spawning_timer_ = nullptr;
   tasks_.back()->timer = true;
   firing_clock_ = -1;
   current_ = was;
@@ -458,7 +479,7 @@ bool ModelRuntime::begin_event() {
   std::size_t n = 0;
   for (const auto& t : tasks_) {
     if (t->state == Task::State::runnable) {
-      candidates_[n] = Candidate{t->id, &t->next};
+      candidates_[n] = Candidate{t->process, &t->next};
       tasks_of_[n++] = t.get();
     }
   }
@@ -490,11 +511,11 @@ bool ModelRuntime::begin_event() {
     const bool last_could_go_on =
         last_process_ == kTimerProcess
             ? candidates_[n - 1].process == kTimerProcess
-            : last_process_ >= 0 &&
-                  tasks_[static_cast<std::size_t>(last_process_)]->state == Task::State::runnable;
+            : last_task_ != nullptr && last_task_->state == Task::State::runnable;
     if (last_could_go_on) ++preemptions_;
   }
   last_process_ = next;
+  last_task_ = stepping;
   ++events_;
   // The bound is per task, so long executions of many tasks are not mistaken for a livelock:
   // only a task that itself keeps taking steps without ending is.
@@ -538,10 +559,11 @@ bool ModelRuntime::finish_event() {
   // the search has the fair orders of the same steps too.
   const bool starved =
       longest_wait_ >= e.bound / 2 ||
-      std::ranges::any_of(candidates(), [&](const Candidate& c) {
-        if (c.process == kTimerProcess || c.process == e.process) return false;
-        return events_ - tasks_[static_cast<std::size_t>(c.process)]->ready_since >= e.bound / 2;
-      });
+      std::any_of(tasks_of_.begin(), tasks_of_.begin() + static_cast<std::ptrdiff_t>(candidate_count_),
+                  [&](const Task* t) {
+                    if (t == nullptr || t == e.stepping) return false;
+                    return events_ - t->ready_since >= e.bound / 2;
+                  });
   if (starved) {
     stopped_ = true;
     unfair_ = true;

@@ -29,6 +29,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -37,6 +38,7 @@
 #include "happens_before.h"
 #include "path.h"
 #include "slot_numbers.h"
+#include "stable_names.h"
 #include "strategy.h"
 #include "trace.h"
 #include "weft/harness/explore.h"
@@ -80,6 +82,7 @@ class ModelRuntime final : public rt::Runtime {
   void acquire(rt::SyncSlot& slot) override;
   void made(rt::ObjectId object, std::source_location where) override {
     if (tracing_) trace_.made(object, where);
+    if (naming_ && current_ != nullptr) names_.made(object, current_->process, current_->made++);
   }
   void named(rt::ObjectId object, std::string_view name) override {
     if (tracing_) trace_.named(object, name);
@@ -89,7 +92,10 @@ class ModelRuntime final : public rt::Runtime {
   // Invariant: reuse() below gives every field the value it is initialised with here; a new
   // field is reset there too.
   struct Task {
-    int id;
+    int id;  // its spawn number in this execution (tasks_[id]; reports say "task <id>")
+    Process process;  // as the strategy knows it (id, or a stable name: stable_names.h)
+    std::uint32_t children = 0;  // tasks it spawned so far
+    std::uint32_t made = 0;      // objects it made so far (rt::made, timers)
     int clock;  // its vector clock in happens_before_
     enum class State { runnable, blocked, done } state = State::runnable;
     rt::WorkPtr body;
@@ -122,6 +128,7 @@ class ModelRuntime final : public rt::Runtime {
       body.reset();
       started = abandoned = timer = at_point = false;  // idle stays: until its fiber runs
       steps = ready_since = 0;
+      children = made = 0;
       failure = nullptr;
       parked_on = nullptr;
       waiting_on.reset();
@@ -130,7 +137,15 @@ class ModelRuntime final : public rt::Runtime {
     }
   };
 
-  Process process_of_current() const { return current_ ? current_->id : kTimerProcess; }
+  Process process_of_current() const { return current_ ? current_->process : kTimerProcess; }
+  // A new task's process: the current task's next spawn, or `timer`'s action.
+  Process process_of_new_task(const std::uint64_t* timer);
+  // What op touches, with objects by their stable names if naming_.
+  Footprint footprint_of(const rt::Op& op) const {
+    Footprint f = Footprint::of(op);
+    if (naming_) f.rename([this](rt::ObjectId a) { return names_.object(a); });
+    return f;
+  }
   void reset();      // before an execution
   Report run_execution(const std::function<void()>& program);
   void run_events(const std::function<void()>& program);  // its loop: event after event
@@ -178,6 +193,8 @@ class ModelRuntime final : public rt::Runtime {
   Decider& strategy_;
   // The strategy follows dependences (DPOR): footprints are computed and edges reported.
   const bool dependences_;
+  const bool naming_;  // processes and objects by stable names (the strategy needs them)
+  StableNames names_;
   const Options& options_;
   StackPool& stacks_;
   std::vector<std::unique_ptr<Task>> tasks_;
@@ -218,9 +235,16 @@ class ModelRuntime final : public rt::Runtime {
   struct Timer {
     rt::WorkPtr fire;
     int clock;  // what the timer does when it fires happens after its start
+    std::uint64_t name;  // (who started it) << 32 | (its ordinal among what they made)
   };
-  std::map<std::pair<rt::Time, rt::TimerId>, Timer> timers_;
+  // Pending timers in firing order: by deadline, then (for one deadline) by name, so that
+  // which fires first does not hang on the order of two tasks' starts, which commute
+  // (footprint.h). The id is what stop_timer finds a timer by.
+  using TimerKey = std::tuple<rt::Time, std::uint64_t, rt::TimerId>;
+  std::map<TimerKey, Timer> timers_;
   int firing_clock_ = -1;  // while a timer fires: its clock
+  const std::uint64_t* spawning_timer_ = nullptr;  // while a timer's action is spawned: its name
+  std::uint32_t outside_made_ = 0;  // timers started outside any task, this execution
   // Per clock: the task it is of, or kTimerClock (named only when a race is reported).
   static constexpr int kTimerClock = -1;
   std::vector<int> clock_owners_;
@@ -233,6 +257,7 @@ class ModelRuntime final : public rt::Runtime {
   std::size_t events_ = 0;
   bool main_done_seen_ = false;  // the step counts restarted when main returned
   Process last_process_ = kTimerProcess - 1;  // none yet
+  Task* last_task_ = nullptr;  // the task that made the last event (nullptr: none, or the timer)
   bool stopped_ = false;
   bool unfair_ = false;
   std::size_t longest_wait_ = 0;  // the most events a ready task waited before it ran

@@ -9,7 +9,9 @@
 // It also tells the strategy what each event touched and where happens-before edges go (spawn,
 // wake, release/acquire, timer start), which DPOR needs and the others ignore.
 //
-// A Process is a task's id, or kTimerProcess for the timer queue.
+// A Process is a task's number (its spawn order in the execution, or with
+// needs_stable_names() a number that names it in every execution), or kTimerProcess for the
+// timer queue.
 #pragma once
 
 #include <cstddef>
@@ -47,6 +49,10 @@ class Decider {
   // runtime compute footprints and call event_done and the edge callbacks below, which cost
   // more than the rest of an event for a strategy that ignores them.
   virtual bool follows_dependences() const { return false; }
+  // Whether processes and the objects in footprints must have the same names in every
+  // execution (stable_names.h), as wakeup trees need; else a process is its task's spawn
+  // number in the execution and an object its address.
+  virtual bool needs_stable_names() const { return false; }
   // Whether the execution just run counts for this search (a sharded search skips the
   // executions of other shards).
   virtual bool counts() const { return true; }

@@ -99,6 +99,7 @@ void sleep(duration d, std::source_location where) { after(d, where).recv(where)
 
 Timer::Timer(duration d, std::source_location where)
     : state_(std::make_shared<detail::TimerState>()) {
+  rt::made(state_.get(), where);
   rt::point(rt::OpKind::timer_start, state_.get(), where);
   state_->ch = make_chan<time_point>(1);
   MutexLock guard(state_->mu);
@@ -123,6 +124,7 @@ bool Timer::reset(duration d, std::source_location where) {
 
 Timer after_func(duration d, std::function<void()> f, std::source_location where) {
   auto state = std::make_shared<detail::TimerState>();
+  rt::made(state.get(), where);
   rt::point(rt::OpKind::timer_start, state.get(), where);
   state->func = std::move(f);
   {
@@ -134,6 +136,7 @@ Timer after_func(duration d, std::function<void()> f, std::source_location where
 
 Ticker::Ticker(duration period, std::source_location where)
     : state_(std::make_shared<detail::TickerState>()) {
+  rt::made(state_.get(), where);
   rt::point(rt::OpKind::timer_start, state_.get(), where);
   MutexLock guard(state_->mu);
   state_->start(period);
@@ -160,6 +163,7 @@ void Ticker::reset(duration period, std::source_location where) {
 
 recv_only<time_point> tick(duration period, std::source_location where) {
   auto state = std::make_shared<detail::TickerState>();
+  rt::made(state.get(), where);
   rt::point(rt::OpKind::timer_start, state.get(), where);
   MutexLock guard(state->mu);
   state->start(period);  // its pending timer owns the state: it ticks for ever

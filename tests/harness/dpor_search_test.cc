@@ -90,8 +90,9 @@ struct Outcome {
 };
 
 // One worker: executions until its Dpor has nothing left (the tree's other workers included).
-void work(const Program& program, DporTree& tree, Outcome& outcome, std::mutex& outcome_mutex) {
-  Dpor dpor(true, tree);
+void work(const Program& program, DporTree& tree, Outcome& outcome, std::mutex& outcome_mutex,
+          bool wakeup_trees) {
+  Dpor dpor(true, tree, wakeup_trees);
   if (!dpor.start()) return;
   std::vector<Footprint> next(program.size());
   std::vector<Candidate> candidates;
@@ -129,14 +130,15 @@ void work(const Program& program, DporTree& tree, Outcome& outcome, std::mutex& 
   } while (dpor.next_execution());
 }
 
-Outcome search(const Program& program, std::size_t jobs) {
+// jobs > 1 share one tree (and so search without wakeup trees).
+Outcome search(const Program& program, std::size_t jobs, bool wakeup_trees = true) {
   Outcome outcome;
   std::mutex outcome_mutex;
   DporTree tree(jobs > 1, jobs);
   std::vector<std::thread> workers;
   for (std::size_t j = 0; j < jobs; ++j) {
     workers.emplace_back([&] {
-      work(program, tree, outcome, outcome_mutex);
+      work(program, tree, outcome, outcome_mutex, wakeup_trees);
       tree.stop();
     });
   }
@@ -196,7 +198,27 @@ TEST(DporSearch, EveryTraceRunsToItsEndExactlyOnce) {
     const Program program = random_program(rng);
     const std::set<std::string> expected = all_traces(program);
     ASSERT_TRUE(every_trace_once(search(program, 1), expected)) << describe(program);
+    ASSERT_TRUE(every_trace_once(search(program, 1, false), expected)) << describe(program);
   }
+}
+
+// With wakeup trees one worker's search is optimal: no execution is cut short, so every
+// execution is one trace's. Source-DPOR alone (a backtrack set per node) cuts some short on
+// the same programs, which shows the programs are ones where that can happen.
+TEST(DporSearch, WakeupTreesCutNothingShort) {
+  std::mt19937 rng(15);
+  std::size_t source_cut_short = 0;
+  for (int round = 0; round < 2000; ++round) {
+    const Program program = random_program(rng);
+    const std::set<std::string> expected = all_traces(program);
+    const Outcome optimal = search(program, 1);
+    ASSERT_TRUE(every_trace_once(optimal, expected)) << describe(program);
+    ASSERT_EQ(optimal.cut_short, 0U) << describe(program);
+    const Outcome source = search(program, 1, false);
+    ASSERT_TRUE(every_trace_once(source, expected)) << describe(program);
+    source_cut_short += source.cut_short;
+  }
+  EXPECT_GT(source_cut_short, 0U);
 }
 
 // A reversal a sleeping process covers: after p1's w0 and r2, p2 (whose r2 commutes with
@@ -249,6 +271,7 @@ TEST(DporSearch, SharedTreeOnLargerPrograms) {
     const std::set<std::string> traces(one.traces.begin(), one.traces.end());
     ASSERT_GT(one.complete, 500U) << describe(program);
     ASSERT_TRUE(every_trace_once(one, traces)) << describe(program);  // none twice
+    EXPECT_EQ(one.cut_short, 0U) << describe(program);
     for (int round = 0; round < shape.rounds; ++round) {
       for (std::size_t jobs : {2, 3, 4}) {
         const Outcome shared = search(program, jobs);

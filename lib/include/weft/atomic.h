@@ -16,6 +16,7 @@
 
 #include <atomic>
 #include <concepts>
+#include <type_traits>
 #include <source_location>
 #include <utility>
 
@@ -26,8 +27,17 @@ namespace weft {
 template <class T>
 class atomic {
  public:
-  constexpr atomic() noexcept(std::is_nothrow_default_constructible_v<T>) = default;
-  constexpr explicit atomic(T initial) noexcept : value_(initial) {}
+  // `where` names it in the model checker's reports; being made is what names it there from
+  // one execution to the next (never a point).
+  constexpr atomic(std::source_location where = std::source_location::current()) noexcept(
+      std::is_nothrow_default_constructible_v<T>) {
+    if (!std::is_constant_evaluated()) rt::made(this, where);
+  }
+  constexpr explicit atomic(T initial,
+                            std::source_location where = std::source_location::current()) noexcept
+      : value_(initial) {
+    if (!std::is_constant_evaluated()) rt::made(this, where);
+  }
   atomic(const atomic&) = delete;
   atomic& operator=(const atomic&) = delete;
 
@@ -94,8 +104,13 @@ class atomic {
 template <class T>
 class var {
  public:
-  var() = default;
-  explicit var(T initial) : value_(std::move(initial)) {}
+  var(std::source_location where = std::source_location::current()) {
+    rt::made(this, where);
+  }
+  explicit var(T initial, std::source_location where = std::source_location::current())
+      : value_(std::move(initial)) {
+    rt::made(this, where);
+  }
   var(const var&) = delete;
   var& operator=(const var&) = delete;
 

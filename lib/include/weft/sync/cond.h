@@ -30,10 +30,12 @@ class Cond {
       l.lock();
       l.unlock();
     }
-  explicit Cond(Lock& lock)
+  explicit Cond(Lock& lock, std::source_location where = std::source_location::current())
       : lock_(&lock),
         lock_fn_([](void* l) WEFT_NO_THREAD_SAFETY_ANALYSIS { static_cast<Lock*>(l)->lock(); }),
-        unlock_fn_([](void* l) WEFT_NO_THREAD_SAFETY_ANALYSIS { static_cast<Lock*>(l)->unlock(); }) {}
+        unlock_fn_([](void* l) WEFT_NO_THREAD_SAFETY_ANALYSIS { static_cast<Lock*>(l)->unlock(); }) {
+    rt::made(this, where);
+  }
   Cond(const Cond&) = delete;
   Cond& operator=(const Cond&) = delete;
 

@@ -20,7 +20,9 @@ namespace weft {
 
 class Once {
  public:
-  Once() = default;
+  Once(std::source_location where = std::source_location::current()) {
+    rt::made(this, where);
+  }
   Once(const Once&) = delete;
   Once& operator=(const Once&) = delete;
 
