@@ -102,6 +102,27 @@ void lock_rounds(int rounds, bool with_unused_timer) {
   wg->wait();
 }
 
+void spawners(int tasks) {
+  auto n = std::make_shared<atomic<int>>(0);
+  auto m = std::make_shared<atomic<int>>(0);
+  auto wg = std::make_shared<WaitGroup>();
+  wg->add(2 * tasks);
+  for (int t = 0; t < tasks; ++t) {
+    go([n, m, wg, t] {
+      n->fetch_add(1);
+      go([n, m, wg, t] {
+        auto own = make_chan<int>(1);
+        own.send(1);
+        (t == 0 ? n : m)->fetch_add(own.recv().value);
+        wg->done();
+      });
+      wg->done();
+    });
+  }
+  wg->wait();
+  check(n->load() + m->load() == 2 * tasks, "every fetch_add counted");
+}
+
 std::uint64_t factorial(int n) {
   std::uint64_t f = 1;
   for (int i = 2; i <= n; ++i) f *= static_cast<std::uint64_t>(i);
@@ -131,3 +152,5 @@ WEFT_PROGRAM(lock_rounds_2x3) { weft::gates::lock_rounds(3, false); }
 WEFT_PROGRAM(lock_rounds_after) { weft::gates::lock_rounds(3, true); }
 WEFT_PROGRAM(lock_rounds_2x1) { weft::gates::lock_rounds(1, false); }
 WEFT_PROGRAM(lock_rounds_2x2) { weft::gates::lock_rounds(2, false); }
+WEFT_PROGRAM(spawners_2) { weft::gates::spawners(2); }
+WEFT_PROGRAM(spawners_3) { weft::gates::spawners(3); }

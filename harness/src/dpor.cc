@@ -80,6 +80,7 @@ void Dpor::begin_execution() {
   cut_short_ = false;
   events_.clear();
   touched_.clear();
+  narrow_.clear();
   deferred_.clear();
   handed_.clear();
   in_event_ = false;
@@ -128,7 +129,7 @@ std::optional<std::size_t> Dpor::pick(std::span<const Candidate> candidates) {
   // What the pending operation touches is needed after the event only if it is fresh (it may
   // be, though its node is replayed, when a choice inside it is the one that changed).
   const bool choice_next = pos_ < path_.size() && path_[pos_].node->choice;
-  if (current_node_ >= fresh_from_ || choice_next) current_pending_ = *candidates[k].next;
+  if (optimal_ || current_node_ >= fresh_from_ || choice_next) current_pending_ = *candidates[k].next;
   // The event starts: its clock is its process's, one event further, joined with every earlier
   // event it depends on (as far as known before it runs: its pending operation). Releases
   // during the event hand this clock on.
@@ -230,8 +231,12 @@ void Dpor::event_done(const Footprint& touched, bool widened) {
   }
   handed_.clear();
   const std::size_t x = events_.size();
-  events_.push_back(Event{current_, static_cast<std::uint32_t>(current_node_), c[slot(current_)]});
-  if (optimal_) touched_.push_back(touched);
+  events_.push_back(
+      Event{current_, static_cast<std::uint32_t>(current_node_), c[slot(current_)], widened});
+  if (optimal_) {
+    touched_.push_back(touched);
+    if (widened) narrow_.emplace_back(static_cast<std::uint32_t>(x), current_pending_);
+  }
   clock_pool_.push(c);
   in_event_ = false;
   for (std::uint32_t slot : deferred_) join(row(current_), slot_clocks_.row(slot));
@@ -363,13 +368,15 @@ void Dpor::reverse(std::size_t e, std::size_t x) {
   // Covered if a process asleep or explored at the node is a weak initial of v: what was or
   // will be explored from there reverses the race too. (A wide one may touch more than its
   // pending operation: it covers nothing.)
-  for (const DporNode::Pending& c : node.pending) {
-    const Process q = c.process;
-    if (!node.sleep.has(q) && !node.done.has(q)) continue;
-    if (node.sleep_wide.has(q) || node.done_wide.has(q)) continue;
-    if (weak_initial(q, c.footprint, v_)) return;
+  bool covered = false;
+  for (const ProcSet* set : {&node.sleep, &node.done}) {
+    set->for_each([&](Process q) {
+      if (covered || node.sleep_wide.has(q) || node.done_wide.has(q)) return;
+      const Footprint* next = pending_at(e, q);
+      covered = next != nullptr && weak_initial(q, *next, v_);
+    });
   }
-  insert(node, v_);
+  if (!covered) insert(node, v_, e);
 }
 
 void Dpor::add_initial(DporNode& node) {
@@ -429,7 +436,19 @@ bool Dpor::weak_initial(Process q, const Footprint& next,
   return true;
 }
 
-void Dpor::insert(DporNode& node, std::vector<std::size_t>& rem) {
+const Footprint* Dpor::pending_at(std::size_t e, Process q) const {
+  for (std::size_t y = e; y < events_.size(); ++y) {
+    if (events_[y].process != q) continue;
+    if (!events_[y].widened) return &touched_[y];
+    for (const auto& [event, footprint] : narrow_) {
+      if (event == y) return &footprint;
+    }
+    return nullptr;
+  }
+  return pending(q);  // it has not run since
+}
+
+void Dpor::insert(DporNode& node, std::vector<std::size_t>& rem, std::size_t e) {
   std::vector<WutBranch>* level = &node.wut;
   for (;;) {
     WutBranch* into = nullptr;
@@ -454,9 +473,12 @@ void Dpor::insert(DporNode& node, std::vector<std::size_t>& rem) {
     // Its first event cannot run at the node (should not happen: the clocks order every
     // event after what enabled it): every candidate instead.
     ++imprecise_;
-    for (const DporNode::Pending& c : node.pending) {
-      if (!node.in_wut(c.process)) node.wut.push_back(WutBranch{c.process, c.footprint, {}, {}});
-    }
+    node.procs.for_each([&](Process q) {
+      const Footprint* next = pending_at(e, q);
+      if (!node.in_wut(q)) {
+        node.wut.push_back(WutBranch{q, next != nullptr ? *next : Footprint::anything(), {}, {}});
+      }
+    });
     return;
   }
   // The rest of rem, as a new rightmost branch.
@@ -475,7 +497,6 @@ std::optional<std::size_t> Dpor::start_node(DporNode& n, std::span<const Candida
   n.sleep_wide = sleep_now_wide_;
   for (const Candidate& c : candidates) {
     n.procs.add(c.process);
-    if (optimal_) n.pending.push_back(DporNode::Pending{c.process, *c.next});
   }
   auto index_of = [&](Process p) -> std::optional<std::size_t> {
     for (std::size_t k = 0; k < candidates.size(); ++k) {

@@ -123,6 +123,7 @@ class Dpor final : public Decider {
     Process process;
     std::uint32_t node;
     std::uint32_t seq;   // its number among its process's events, from 1
+    bool widened;        // it touched more than its pending operation
   };
   struct Entry {
     std::uint32_t event;
@@ -164,7 +165,11 @@ class Dpor final : public Decider {
   void add_initial(DporNode& node);  // source-DPOR: one initial of v_ joins node's backtrack set
   // The options taken at the choices inside event y, in order.
   void options_of(std::size_t y, std::vector<std::uint32_t>& into) const;
-  void insert(DporNode& node, std::vector<std::size_t>& rem);  // into node.wut, unless covered
+  // Inserts rem into node's tree (node: where event e ran), unless a branch covers it.
+  void insert(DporNode& node, std::vector<std::size_t>& rem, std::size_t e);
+  // q's pending operation at the node where event e ran: its first event from e on (as far as
+  // known before it ran), or, if it has not run since, its pending operation now.
+  const Footprint* pending_at(std::size_t e, Process q) const;  // into node.wut, unless covered
   // Gives a node its first branch: the leftmost of the wakeup tree handed down (pending_wut_),
   // or the first candidate awake. Returns the candidate's index, or nullopt if all are asleep.
   std::optional<std::size_t> start_node(DporNode& n, std::span<const Candidate> candidates);
@@ -224,7 +229,9 @@ class Dpor final : public Decider {
   // The options the claimed branch's event takes at its choices (from follow_at_ on).
   std::vector<std::uint32_t> follow_options_;
   std::size_t follow_at_ = 0;
-  std::vector<Footprint> touched_;   // per event: all it touched
+  std::vector<Footprint> touched_;   // per event: all it touched (wakeup trees only)
+  // For each widened event: its pending operation's footprint (wakeup trees only).
+  std::vector<std::pair<std::uint32_t, Footprint>> narrow_;
 };
 
 }  // namespace weft::harness

@@ -50,24 +50,26 @@ struct DporNode {
   // Without wakeup trees (several workers) every branch is a leaf: a backtrack set.
   std::vector<WutBranch> wut;
   ProcSet done, done_wide;     // schedule: explored, or claimed to be explored
-  struct Pending {
-    Process process;
-    Footprint footprint;
-  };
-  std::vector<Pending> pending;  // schedule, with wakeup trees: each candidate's next event
   bool visible = false;        // shared with other workers (then under the tree's mutex)
   bool busy = false;           // visible: a claimed branch's first event has not ended yet
   int refs = 0;                // visible: who refers to it (see the invariants)
 
-  // As a new node, keeping the vectors' memory (nodes are reused, one per event).
+  // As a new node, keeping the vectors' memory (nodes are reused, one per event). Field by
+  // field: a new field is reset here too.
   void reset() {
-    std::vector<WutBranch> w = std::move(wut);
-    std::vector<Pending> p = std::move(pending);
-    w.clear();
-    p.clear();
-    *this = DporNode{};
-    wut = std::move(w);
-    pending = std::move(p);
+    parent = nullptr;
+    via = 0;
+    via_option = 0;
+    choice = false;
+    options = first_option = next_option = 0;
+    procs.clear();
+    sleep.clear();
+    sleep_wide.clear();
+    wut.clear();
+    done.clear();
+    done_wide.clear();
+    visible = busy = false;
+    refs = 0;
   }
   // The leftmost branch of the wakeup tree whose process is neither claimed nor asleep
   // (nullptr: none).

@@ -146,6 +146,11 @@ inline constexpr rt::ObjectId kTimerQueue = 1;
 class Footprint {
  public:
   static Footprint none() { return Footprint{}; }
+  static Footprint anything() {  // dependent with every event (what is not known)
+    Footprint f;
+    f.everything_ = true;
+    return f;
+  }
   static Footprint of(const rt::Op& op);
   static Footprint timer_firing();
 
