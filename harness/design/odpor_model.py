@@ -1,12 +1,10 @@
 #!/usr/bin/env python3
-"""A reference model of optimal DPOR (wakeup trees), for the harness's next search.
+"""A reference model of optimal DPOR (wakeup trees), the harness's one-worker search.
 
-The harness's search (harness/src/dpor.cc) is source-DPOR with sleep sets: every trace runs to
-its end exactly once, but a few executions are cut short when every candidate is asleep. The
-published remedy is wakeup trees (Abdulla, Aronis, Jonsson, Sagonas, POPL 2014 / JACM 2017).
-A C++ version (harness/design/wakeup_trees_attempt.patch) is exact and optimal only where
-object names hold across executions (harness/README.md, "Wakeup trees"). This model states
-the algorithm on the synthetic programs of tests/harness/dpor_search_test.cc (processes that
+The harness's one-worker search (harness/src/dpor.cc) implements this algorithm on weft's
+dependence relation, with processes and objects named the same in every execution
+(harness/src/stable_names.h); several workers sharing one tree use source-DPOR (Algorithm 1).
+This model states the algorithm on the synthetic programs of tests/harness/dpor_search_test.cc (processes that
 never block; each event a read or write of one object) and checks it against a brute-force
 count of traces:
 

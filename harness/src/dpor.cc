@@ -509,7 +509,7 @@ std::optional<std::size_t> Dpor::start_node(DporNode& n, std::span<const Candida
     // Every candidate (no reduction, or above the split depth of a sharded search).
     for (const Candidate& c : candidates) n.wut.push_back(WutBranch{c.process, *c.next, {}, {}});
   } else if (follow) {
-    n.wut = std::move(pending_wut_);
+    n.wut.swap(pending_wut_);  // swapped, not moved: both keep a buffer for the next time
   }
   pending_wut_.clear();
   // The leftmost branch that can run here and is awake.
@@ -523,7 +523,9 @@ std::optional<std::size_t> Dpor::start_node(DporNode& n, std::span<const Candida
   if (follow) ++imprecise_;  // the tree handed down could not be followed here
   for (std::size_t k = 0; k < candidates.size(); ++k) {
     if (n.sleep.has(candidates[k].process)) continue;
-    n.wut.push_back(WutBranch{candidates[k].process, *candidates[k].next, {}, {}});
+    // (Source-DPOR compares no footprints.)
+    n.wut.push_back(WutBranch{candidates[k].process,
+                              optimal_ ? *candidates[k].next : Footprint::none(), {}, {}});
     n.done.add(candidates[k].process);
     return k;
   }
@@ -531,8 +533,8 @@ std::optional<std::size_t> Dpor::start_node(DporNode& n, std::span<const Candida
 }
 
 void Dpor::take(WutBranch& b) {
-  pending_wut_ = std::move(b.next);  // the node below follows it
-  b.next.clear();
+  pending_wut_.clear();
+  pending_wut_.swap(b.next);  // the node below follows it
   follow_options_.swap(b.options);
   b.options.clear();
   follow_at_ = 0;

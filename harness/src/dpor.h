@@ -4,9 +4,14 @@
 // dependence relation of footprint.h is explored by exactly one execution that runs to its
 // end. A race's reversal is not just a process added at the node where it began but the whole
 // sequence that reverses it (wakeup_tree.h), which the next executions there follow, so they
-// do not run into states where every candidate is asleep. An execution that does (possible
-// where a wakeup tree cannot be followed, or a comparison was in doubt) is cut short: it would
-// only repeat an explored trace (counted as redundant).
+// do not run into states where every candidate is asleep. An execution that does (where a
+// branch leads to a sleeper: harness/README.md, "Not yet") is cut short: it would only repeat
+// an explored trace (counted as redundant). Wakeup trees name processes and objects the same
+// in every execution (stable_names.h; the runtime does it when needs_stable_names()).
+//
+// With several workers sharing the tree (--jobs) a node's tree is a backtrack set (leaves
+// only): source-DPOR, Algorithm 1 — a race adds one process that can start its reversal, and
+// a few executions are cut short.
 //
 // The search is stateless: each execution re-runs the program from the start, replaying the
 // decisions of the nodes kept from the previous execution up to the node where it branches.
@@ -19,10 +24,13 @@
 //   - per event, its clock (program order, earlier dependent events on the objects it
 //     touched, hand-overs through SyncSlots, wakes, spawns, a timer's start before its firing);
 //   - per object, the events that touched it that a later event may still race with.
+// Happens-before is the trace's, the same for every order of it: a hand-over to the event's
+// own process orders its next events (acquired()), and what an event handed on before it was
+// known to touch more is joined again with its whole clock (event_done()).
 // A race is a pair of dependent events of different processes, the earlier not already
-// ordered before the later by other events; for each, the process that can start the reversed
-// order (an initial of notdep(e).e') joins the backtrack set at the node where e ran, unless one
-// such process is already there.
+// ordered before the later by other events; for each, v = notdep(e).e' is inserted into the
+// wakeup tree of the node where e ran unless a sleeping or explored process there is a weak
+// initial of v (source-DPOR: one initial of v joins the backtrack set unless one is there).
 //
 // Invariants: path_[0, pos_) are the decisions of the running execution so far; events_ are
 // its events in order; every event's node index is < pos_. A visible node's sets are read and
@@ -98,12 +106,11 @@ class Dpor final : public Decider {
 
  private:
   using Clock = std::vector<std::uint32_t>;
-  // The nodes hold sets of processes asleep or explored (dpor_tree.h). Object ids are
-  // addresses, which differ from one execution to the next, so a sleeper keeps no footprint:
-  // its event is the same event in every execution that reaches the node (that is what keeps it
-  // asleep), and what it touches is its pending operation there — except that an event waking
-  // a select also touches the select's channels, known only once it ran: such a sleeper is
-  // `wide` and wakes on anything.
+  // The nodes hold sets of processes asleep or explored (dpor_tree.h). A sleeper keeps no
+  // footprint: its event is the same event in every execution that reaches the node (that is
+  // what keeps it asleep), and what it touches is its pending operation there (pending_at) —
+  // except that an event waking a select also touches the select's channels, known only once
+  // it ran: such a sleeper is `wide` and wakes on anything.
   // This worker's decision at one node of its path.
   struct Step {
     DporNode* node;
