@@ -1,5 +1,7 @@
 #include "trace.h"
 
+#include <string_view>
+
 namespace weft::harness {
 
 void Trace::clear() {
@@ -13,8 +15,15 @@ void Trace::clear() {
 }
 
 void Trace::made(rt::ObjectId id, std::source_location where) {
-  made_at_[id] = where;
   names_.erase(id);  // a new object at the address of one gone
+  // Made through the standard library (std::make_shared, a container's emplace): the place
+  // would be a line of its headers, which says nothing to the reader.
+  const std::string_view file = where.file_name();
+  if (file.find("/include/c++/") != std::string_view::npos) {
+    made_at_.erase(id);
+    return;
+  }
+  made_at_[id] = where;
 }
 
 void Trace::named(rt::ObjectId id, std::string_view name) { names_[id] = std::string(name); }

@@ -31,6 +31,7 @@ class Trace {
   // "send #1 at file.cc:12": the operation, its objects numbered as the trace numbers them.
   std::string describe(const rt::Op& op);
   std::string number(rt::ObjectId id);  // " #3", or " accounts" for an object weft::name named
+  // Where id was made (not kept if that is inside the standard library's headers).
   void made(rt::ObjectId id, std::source_location where);
   void named(rt::ObjectId id, std::string_view name);
   // "#3: a channel made at file.cc:12", for each object named so far whose making was seen.
