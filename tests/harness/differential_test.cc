@@ -1,5 +1,6 @@
 // The reduction must be exact: on many small random programs (random_programs.h), an exhaustive
-// DPOR search reaches the same set of outcomes as running every interleaving (no reduction) —
+// DPOR search reaches the same set of outcomes as running every interleaving (no reduction),
+// and cuts no execution short (wakeup trees) —
 // with the race detector off (every weft::var access a scheduling point) and on (var accesses
 // are no points: the programs are free of data races, so the synchronisation fixes them).
 #include <gtest/gtest.h>
@@ -45,6 +46,7 @@ TEST(Differential, DporReachesEveryOutcomeOfEveryInterleaving) {
   std::size_t full_executions = 0;
   std::size_t dpor_executions = 0;
   std::size_t checked_executions = 0;  // DPOR with the race detector on
+  std::size_t cut_short = 0;           // by DPOR, either way
   std::size_t outcomes = 0;
   std::size_t several = 0;  // programs with more than one outcome
   for (std::uint64_t seed = 1; several < 50 && seed < 2'000; ++seed) {
@@ -67,6 +69,7 @@ TEST(Differential, DporReachesEveryOutcomeOfEveryInterleaving) {
         << checked.outcomes.size() << " outcomes, every interleaving " << full.outcomes.size();
     EXPECT_LE(checked.report.executions, dpor.report.executions) << p.describe();
     checked_executions += checked.report.executions;
+    cut_short += dpor.report.pruned + checked.report.pruned;
     ++programs;
     outcomes += full.outcomes.size();
     several += full.outcomes.size() > 1 ? 1 : 0;
@@ -74,9 +77,13 @@ TEST(Differential, DporReachesEveryOutcomeOfEveryInterleaving) {
     dpor_executions += dpor.report.executions;
   }
   std::printf("  %zu programs (%zu with more than one outcome, %zu outcomes in all): every "
-              "interleaving %zu executions, DPOR %zu (%zu with the race detector on)\n",
-              programs, several, outcomes, full_executions, dpor_executions, checked_executions);
+              "interleaving %zu executions, DPOR %zu (%zu with the race detector on), %zu of "
+              "them cut short\n",
+              programs, several, outcomes, full_executions, dpor_executions, checked_executions,
+              cut_short);
   EXPECT_GE(several, 50u) << "too few programs with several outcomes were compared";
+  // One worker follows wakeup trees: no execution is started that only repeats a trace.
+  EXPECT_EQ(cut_short, 0u);
 }
 
 }  // namespace

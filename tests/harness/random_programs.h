@@ -4,7 +4,7 @@
 //
 // A program is a few tasks, each a few steps drawn from a seed (channels buffered and not,
 // select with default and with a timeout, Mutex, try_lock, RWMutex, atomics, WaitGroup or
-// done channels to join). Its outcome is everything its tasks observed (values read, received,
+// done channels to join, tasks that spawn tasks). Its outcome is everything its tasks observed (values read, received,
 // selected, try_lock results) and the final state. Programs are built so that they always end:
 // no deadlock, leak or panic, so an exhaustive search runs to its end.
 #pragma once
@@ -31,6 +31,7 @@ enum class Step {
   write_locked,   // rw.lock; y = y + id; rw.unlock
   send_unbuffered,  // u.send(id): main receives as many, last
   timeout_poll,   // select { v := <-b; <-after(1ms) }            observes v or -2
+  spawn_child,    // go { v = a.fetch_add(10 id); kids <- v }     main observes kids' values
   kCount,
 };
 
@@ -84,12 +85,16 @@ inline Outcome run(const Program& p) {
   auto a = std::make_shared<atomic<int>>(0);
   int sends = 0;
   int unbuffered = 0;
+  int children = 0;
   for (const auto& t : p.tasks) {
     for (Step s : t) {
       sends += s == Step::send_buffered ? 1 : 0;
       unbuffered += s == Step::send_unbuffered ? 1 : 0;
+      children += s == Step::spawn_child ? 1 : 0;
     }
   }
+  auto kids = make_chan<int>(children);  // room for every child's value
+  auto kids_done = std::make_shared<WaitGroup>();
   auto b = make_chan<int>(sends + 1);
   auto u = make_chan<int>();
   auto wg = std::make_shared<WaitGroup>();
@@ -148,6 +153,15 @@ inline Outcome run(const Program& p) {
             mine.push_back(got);
             break;
           }
+          case Step::spawn_child: {
+            kids_done->add(1);  // before main waits: main waits for this task first
+            go([=] {
+              const int v = a->fetch_add(10 * id);
+              kids.send(v);
+              kids_done->done();
+            });
+            break;
+          }
           case Step::kCount: break;
         }
       }
@@ -165,6 +179,10 @@ inline Outcome run(const Program& p) {
   } else {
     for (auto& d : done) d.recv();
   }
+  kids_done->wait();
+  kids.close();
+  out.push_back(-300);  // the children's values, in the order they were sent
+  for (int v : kids) out.push_back(v);
   for (const auto& v : *seen) {
     out.push_back(-100);  // a separator between tasks
     out.insert(out.end(), v.begin(), v.end());
