@@ -119,7 +119,8 @@ std::optional<std::size_t> Dpor::pick(std::span<const Candidate> candidates) {
       return std::nullopt;
     }
     k = *first;
-    path_.push_back(Step{&n, candidates[k].process, 0, {}});
+    path_.push_back(Step{&n, candidates[k].process, 0, {}, true});
+    n.exploring = 1;
   }
   if (candidates.size() > 1) ++depth_;
   candidates_ = candidates;  // the runtime keeps them unchanged until event_done
@@ -188,6 +189,7 @@ DporNode* Dpor::make_node() {
 
 void Dpor::pop_step() {
   DporNode* n = path_.back().node;
+  if (path_.back().exploring) --n->exploring;
   path_.pop_back();
   if (n->visible) {
     tree_.release(n, pool_);  // the caller holds the tree's mutex
@@ -603,6 +605,8 @@ bool Dpor::next_execution() {
       if (i > 0) {
         step.process = chain_[i - 1]->via;
         step.taken = chain_[i - 1]->via_option;
+        step.exploring = !chain_[i]->choice;  // below that branch, as its giver is
+        if (step.exploring) ++chain_[i]->exploring;
       }
       path_.push_back(step);
     }
@@ -624,12 +628,18 @@ bool Dpor::claim(DporNode& n, Step& step) {
   // While a claimed branch's first event runs, what it touches is not known yet (done_wide):
   // a visible node takes no other claim until then. The worker that claimed comes back here.
   if (n.busy) return false;
+  if (step.exploring) {  // its branch here is explored
+    --n.exploring;
+    step.exploring = false;
+  }
   WutBranch* b = n.unclaimed();
   if (b == nullptr) return false;
   step.done_before = n.done;
   n.done.add(b->process);
   n.busy = n.visible;
   step.process = b->process;
+  step.exploring = true;
+  ++n.exploring;
   take(*b);
   return true;
 }

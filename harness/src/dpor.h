@@ -7,7 +7,7 @@
 // do not run into states where every candidate is asleep. An execution that does (where a
 // branch leads to a sleeper: harness/README.md, "Not yet") is cut short: it would only repeat
 // an explored trace (counted as redundant). Wakeup trees name processes and objects the same
-// in every execution (stable_names.h; the runtime does it when needs_stable_names()).
+// in every execution (stable_names.h; the runtime does it when process_table() is given).
 //
 // With several workers sharing the tree (--jobs) a node's tree is a backtrack set (leaves
 // only): source-DPOR, Algorithm 1 — a race adds one process that can start its reversal, and
@@ -59,9 +59,9 @@ class Dpor final : public Decider {
  public:
   // reduce = false: no reduction at all, every interleaving (for tests of the reduction).
   // `tree` holds the search's nodes; workers that share one explore one search together.
-  // wakeup_trees = false: source-DPOR alone (always so when several workers share the tree).
+  // wakeup_trees = false: source-DPOR alone (a backtrack set per node).
   Dpor(bool reduce, DporTree& tree, bool wakeup_trees = true)
-      : reduce_(reduce), tree_(tree), optimal_(reduce && wakeup_trees && !tree.shared()) {}
+      : reduce_(reduce), tree_(tree), optimal_(reduce && wakeup_trees) {}
   Dpor(const Dpor&) = delete;
   Dpor& operator=(const Dpor&) = delete;
   ~Dpor() override;
@@ -83,7 +83,7 @@ class Dpor final : public Decider {
   // Whether the execution just run belongs to this shard (always, unsharded).
   bool counts() const override;
   bool follows_dependences() const override { return true; }
-  bool needs_stable_names() const override { return optimal_; }
+  ProcessTable* process_table() override { return optimal_ ? &tree_.processes() : nullptr; }
 
   void begin_execution();
   // Moves to the next execution to run; false when the search is complete.
@@ -120,6 +120,7 @@ class Dpor final : public Decider {
     // claimed there by now, may sleep in this branch: of two branches of one node, only the
     // later sees the earlier asleep (as in one search, where the earlier has been explored).
     ProcSet done_before;
+    bool exploring = false;  // schedule: counted in the node's `exploring` (dpor_tree.h)
   };
   DporNode* make_node();  // a new node below the path's last, for the next step
   void pop_step();        // under the tree's mutex if the step's node is visible

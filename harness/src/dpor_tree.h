@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "proc_set.h"
+#include "stable_names.h"
 #include "strategy.h"
 #include "wakeup_tree.h"
 
@@ -50,6 +51,10 @@ struct DporNode {
   // Without wakeup trees (several workers) every branch is a leaf: a backtrack set.
   std::vector<WutBranch> wut;
   ProcSet done, done_wide;     // schedule: explored, or claimed to be explored
+  // schedule: the workers' steps on branches of this node now (each worker's path has at
+  // most one here). Wakeup trees, shared: a branch with a subtree is claimed only while this
+  // is 0 (see unclaimed()).
+  int exploring = 0;
   bool visible = false;        // shared with other workers (then under the tree's mutex)
   bool busy = false;           // visible: a claimed branch's first event has not ended yet
   int refs = 0;                // visible: who refers to it (see the invariants)
@@ -68,14 +73,23 @@ struct DporNode {
     wut.clear();
     done.clear();
     done_wide.clear();
+    exploring = 0;
     visible = busy = false;
     refs = 0;
   }
   // The leftmost branch of the wakeup tree whose process is neither claimed nor asleep
-  // (nullptr: none).
-  WutBranch* unclaimed() {
+  // (nullptr: none). A visible node's branch with a subtree only while nobody explores below
+  // the node: in one search the branches run one after the other, and what a branch explored
+  // meanwhile inserts into a later branch's subtree would be lost once that subtree went to a
+  // worker. A leaf takes nothing along, so leaves are claimed at any time (their order among
+  // themselves and the rest is one a single search could have taken too).
+  WutBranch* unclaimed() { return unclaimed_if(visible); }
+  // shared: as if visible (the node is about to be given away).
+  WutBranch* unclaimed_if(bool shared) {
     for (WutBranch& b : wut) {
-      if (!done.has(b.process) && !sleep.has(b.process)) return &b;
+      if (done.has(b.process) || sleep.has(b.process)) continue;
+      if (shared && exploring > 0 && !b.next.empty()) continue;
+      return &b;
     }
     return nullptr;
   }
@@ -89,7 +103,8 @@ struct DporNode {
   std::size_t unclaimed_option() const {
     return next_option == first_option ? next_option + 1 : next_option;
   }
-  bool has_work() { return choice ? unclaimed_option() < options : unclaimed() != nullptr; }
+  // Something another worker could claim here once it is given away.
+  bool has_work() { return choice ? unclaimed_option() < options : unclaimed_if(true) != nullptr; }
 };
 
 class DporTree {
@@ -104,6 +119,7 @@ class DporTree {
   }
 
   bool shared() const { return shared_; }
+  ProcessTable& processes() { return processes_; }  // its own lock
   std::mutex& mutex() { return mutex_; }
   // Whether a worker waits for work (read without the mutex, between executions).
   bool hungry() const { return hungry_.load(std::memory_order_relaxed) > 0; }
@@ -176,6 +192,7 @@ class DporTree {
  private:
   const bool shared_;
   const std::size_t workers_;
+  ProcessTable processes_;
   std::mutex mutex_;
   std::condition_variable work_;
   std::atomic<int> hungry_{0};

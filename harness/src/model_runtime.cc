@@ -28,7 +28,8 @@ int terminate_users = 0;
 ModelRuntime::ModelRuntime(Decider& strategy, const Options& options, StackPool& stacks)
     : strategy_(strategy),
       dependences_(strategy.follows_dependences()),
-      naming_(strategy.follows_dependences() && strategy.needs_stable_names()),
+      naming_(strategy.follows_dependences() && strategy.process_table() != nullptr),
+      names_(strategy.process_table()),
       options_(options),
       stacks_(stacks),
       now_(rt::Time(std::chrono::hours(1))) {

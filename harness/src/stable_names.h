@@ -7,7 +7,8 @@
 // numbered in the order they ran). What holds is where a thing came from, in program order:
 //   - a process is "the k-th task spawned by process p" (main: the root; a timer's action:
 //     "the action of the k-th object process p made", its timer), numbered on first sight and
-//     kept for the whole search, so one process has one number in every execution;
+//     kept for the whole search (ProcessTable, shared by the search's workers), so one process
+//     has one number in every execution of every worker;
 //   - an object made by a task (rt::made, which every primitive with a footprint reports) is
 //     "the k-th object process p made": kNamed | (p + 1) << 32 | k. An object nobody made in
 //     this execution (made before it: a global, the test's own) keeps its address, which does
@@ -17,6 +18,7 @@
 #pragma once
 
 #include <cstdint>
+#include <mutex>
 #include <unordered_map>
 #include <vector>
 
@@ -26,18 +28,36 @@
 
 namespace weft::harness {
 
+// The numbers of a search's processes, by origin: one table for all its workers, whose
+// nodes name processes by these numbers.
+class ProcessTable {
+ public:
+  Process number(std::uint64_t origin) {
+    std::lock_guard<std::mutex> hold(mutex_);
+    return numbers_.try_emplace(origin, static_cast<Process>(numbers_.size())).first->second;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::unordered_map<std::uint64_t, Process> numbers_;
+};
+
 class StableNames {
  public:
   static constexpr rt::ObjectId kNamed = rt::ObjectId{1} << 63;
 
+  explicit StableNames(ProcessTable* table) : table_(table) {}
+
   // The process that is the `ordinal`-th spawn of `parent` (kTimerProcess - 1: of nobody, the
   // main task), or with `timer` the action of parent's `ordinal`-th object.
   Process process(Process parent, std::uint32_t ordinal, bool timer) {
-    const std::uint64_t key = std::uint64_t{timer} << 63 |
-                              static_cast<std::uint64_t>(static_cast<std::uint32_t>(parent + 2))
-                                  << 32 |
-                              ordinal;
-    const auto [it, added] = processes_.try_emplace(key, static_cast<Process>(processes_.size()));
+    const std::uint64_t origin = std::uint64_t{timer} << 63 |
+                                 static_cast<std::uint64_t>(static_cast<std::uint32_t>(parent + 2))
+                                     << 32 |
+                                 ordinal;
+    // This worker's copy first: the table's lock only for a process it has not met yet.
+    const auto [it, added] = processes_.try_emplace(origin, 0);
+    if (added) it->second = table_->number(origin);
     return it->second;
   }
 
@@ -56,7 +76,8 @@ class StableNames {
   }
 
  private:
-  std::unordered_map<std::uint64_t, Process> processes_;  // for the whole search
+  ProcessTable* table_;
+  std::unordered_map<std::uint64_t, Process> processes_;  // what this worker met of table_
   AddressMap objects_;                                     // this execution's made objects
   std::vector<rt::ObjectId> names_;                        // by objects_' index
 };

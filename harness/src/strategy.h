@@ -10,7 +10,7 @@
 // wake, release/acquire, timer start), which DPOR needs and the others ignore.
 //
 // A Process is a task's number (its spawn order in the execution, or with
-// needs_stable_names() a number that names it in every execution), or kTimerProcess for the
+// a process_table() a number that names it in every execution), or kTimerProcess for the
 // timer queue.
 #pragma once
 
@@ -25,6 +25,7 @@
 namespace weft::harness {
 
 using Process = int;
+class ProcessTable;  // stable_names.h
 inline constexpr Process kTimerProcess = -1;
 
 struct Candidate {
@@ -49,10 +50,11 @@ class Decider {
   // runtime compute footprints and call event_done and the edge callbacks below, which cost
   // more than the rest of an event for a strategy that ignores them.
   virtual bool follows_dependences() const { return false; }
-  // Whether processes and the objects in footprints must have the same names in every
-  // execution (stable_names.h), as wakeup trees need; else a process is its task's spawn
-  // number in the execution and an object its address.
-  virtual bool needs_stable_names() const { return false; }
+  // Not nullptr: processes and the objects in footprints must have the same names in every
+  // execution (stable_names.h), as wakeup trees need, and processes are numbered in this table
+  // (one per search); else a process is its task's spawn number in the execution and an
+  // object its address.
+  virtual ProcessTable* process_table() { return nullptr; }
   // Whether the execution just run counts for this search (a sharded search skips the
   // executions of other shards).
   virtual bool counts() const { return true; }

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <string>
 #include <vector>
@@ -30,14 +31,22 @@ struct Searched {
   Report report;
 };
 
-Searched search(const Program& p, bool reduce, bool races = false) {
+Searched search(const Program& p, bool reduce, bool races = false, std::size_t jobs = 1) {
   Searched s;
+  std::mutex outcomes_mutex;  // jobs > 1: the program runs on several threads at once
   Options o;
   o.sleep_sets = reduce;  // false: every interleaving, no reduction
   o.max_executions = reduce ? 3'000'000 : 20'000;
   o.race_detection = races;
   o.progress = false;
-  s.report = explore([&] { s.outcomes.insert(run(p)); }, o);
+  o.jobs = jobs;
+  s.report = explore(
+      [&] {
+        Outcome outcome = run(p);
+        std::lock_guard<std::mutex> hold(outcomes_mutex);
+        s.outcomes.insert(std::move(outcome));
+      },
+      o);
   return s;
 }
 
@@ -68,6 +77,13 @@ TEST(Differential, DporReachesEveryOutcomeOfEveryInterleaving) {
         << "seed " << seed << ": " << p.describe() << "\nDPOR with the race detector reached "
         << checked.outcomes.size() << " outcomes, every interleaving " << full.outcomes.size();
     EXPECT_LE(checked.report.executions, dpor.report.executions) << p.describe();
+    // Two workers sharing the search (--jobs 2): the same outcomes, the same executions.
+    const Searched shared = search(p, true, true, 2);
+    ASSERT_EQ(shared.report.verdict, Verdict::ok) << p.describe() << "\n" << shared.report.to_string();
+    EXPECT_EQ(shared.outcomes, full.outcomes)
+        << "seed " << seed << ": " << p.describe() << "\nDPOR on 2 workers reached "
+        << shared.outcomes.size() << " outcomes, every interleaving " << full.outcomes.size();
+    EXPECT_EQ(shared.report.executions, checked.report.executions) << p.describe();
     checked_executions += checked.report.executions;
     cut_short += dpor.report.pruned + checked.report.pruned;
     ++programs;

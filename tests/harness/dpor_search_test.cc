@@ -246,6 +246,7 @@ TEST(DporSearch, SharedTreeRunsEveryTraceOnce) {
     for (std::size_t jobs : {2, 3, 4}) {
       const Outcome shared = search(program, jobs);
       ASSERT_TRUE(every_trace_once(shared, expected)) << jobs << " jobs\n" << describe(program);
+      ASSERT_EQ(shared.cut_short, 0U) << jobs << " jobs\n" << describe(program);
     }
   }
 }
@@ -276,6 +277,7 @@ TEST(DporSearch, SharedTreeOnLargerPrograms) {
       for (std::size_t jobs : {2, 3, 4}) {
         const Outcome shared = search(program, jobs);
         ASSERT_TRUE(every_trace_once(shared, traces)) << jobs << " jobs\n" << describe(program);
+        EXPECT_EQ(shared.cut_short, 0U) << jobs << " jobs\n" << describe(program);
       }
     }
   }

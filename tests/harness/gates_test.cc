@@ -124,6 +124,7 @@ TEST(Gates, JobsGiveTheSameCounts) {
         ASSERT_EQ(r.verdict, Verdict::ok) << g.program << " jobs " << jobs << "\n" << r.to_string();
         EXPECT_TRUE(r.exhaustive) << g.program << " jobs " << jobs;
         EXPECT_EQ(r.executions - r.pruned, g.traces) << g.program << " jobs " << jobs;
+        EXPECT_EQ(r.pruned, 0u) << g.program << " jobs " << jobs << ": cut short";
       }
     }
   }
