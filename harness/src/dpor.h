@@ -9,9 +9,9 @@
 // an explored trace (counted as redundant). Wakeup trees name processes and objects the same
 // in every execution (stable_names.h; the runtime does it when process_table() is given).
 //
-// With several workers sharing the tree (--jobs) a node's tree is a backtrack set (leaves
-// only): source-DPOR, Algorithm 1 — a race adds one process that can start its reversal, and
-// a few executions are cut short.
+// Several workers (--jobs) share the trees: dpor_tree.h. Without wakeup trees (a test's
+// choice) a node's tree is a backtrack set (leaves only): source-DPOR, Algorithm 1 — a race
+// adds one process that can start its reversal, and a few executions are cut short.
 //
 // The search is stateless: each execution re-runs the program from the start, replaying the
 // decisions of the nodes kept from the previous execution up to the node where it branches.
@@ -164,7 +164,7 @@ class Dpor final : public Decider {
   // known_histories: the index in histories_ of each of touched's objects, in order (or nullptr).
   void analyse_races(std::size_t x, const Footprint& touched, const std::uint32_t* known_histories);
   void reverse(std::size_t e, std::size_t x);
-  // Wakeup trees (wakeup_tree.h), used unless several workers share the tree (then a node's
+  // Wakeup trees (wakeup_tree.h), unless the search was made without them (then a node's
   // tree is a backtrack set: a race adds one initial of its reversal, as source-DPOR does).
   // Whether process q is a weak initial of the events `rem` (indices into events_): its first
   // event there has no predecessor there, or it has none there and its next event, `next`,

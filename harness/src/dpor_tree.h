@@ -11,13 +11,18 @@
 // on them may claim what is left at them, and races add to them from either side. A claim puts
 // the process in the node's `done` set at once, so no branch is explored twice, and branches
 // started later at the node see it asleep where it is independent — the sets one search would
-// keep. So the workers' complete executions are exactly one search's.
+// keep. A branch of a visible node that carries a wakeup subtree is claimed only while no
+// worker explores below the node (DporNode::unclaimed): what the branches explored meanwhile
+// insert into it must be in it before it goes. So the workers' executions are exactly one
+// search's. Processes are numbered in one table for all workers (processes()).
 //
 // Invariants:
 //   - a node that is not visible is on exactly one worker's path, and only that worker touches
 //     it; visible never becomes false again; a node's ancestors are visible if it is;
 //   - a visible node lives while `refs` > 0: path steps (any worker's) on it, visible children,
 //     and the pending list;
+//   - a node's `exploring` is the number of workers' path steps on its branches (a schedule
+//     node), each counted once (Step::exploring);
 //   - the search is over when every worker is hungry and nothing is pending.
 // With one worker nothing is ever visible and the mutex is never taken.
 #pragma once
@@ -48,7 +53,7 @@ struct DporNode {
   ProcSet sleep, sleep_wide;   // schedule: asleep when the node was reached
   // schedule: the wakeup tree (wakeup_tree.h), what to explore from here in order (its first
   // events are candidates); a branch's subtree goes to the node below it once it is claimed.
-  // Without wakeup trees (several workers) every branch is a leaf: a backtrack set.
+  // Without wakeup trees every branch is a leaf: a backtrack set.
   std::vector<WutBranch> wut;
   ProcSet done, done_wide;     // schedule: explored, or claimed to be explored
   // schedule: the workers' steps on branches of this node now (each worker's path has at

@@ -42,7 +42,7 @@ options:
                           preemptions
   --shard I/N             dfs: explore only shard I (0-based) of N, for a CI job matrix; the
                           shards' executions add up to the whole search's
-  --jobs N                dfs: one search shared by N threads (each trace run to its end
+  --jobs N                dfs: one search shared by N threads (each trace run exactly
                           once, as with one; --max-executions bounds them together)
   --max-executions N      stop after N executions (default 10000)
   --max-time SECONDS      stop after this long, e.g. 30 or 0.5 (default: no limit)

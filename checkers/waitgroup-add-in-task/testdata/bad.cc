@@ -27,3 +27,16 @@ void shared_group() {
   wg->wait();
   t.join();
 }
+
+void add_in_task_that_starts_an_unrelated_one() {
+  weft::WaitGroup wg;
+  auto other = std::make_shared<weft::WaitGroup>();
+  weft::go([&wg, other] {
+    wg.add(1);  // expect-warning: weft-waitgroup-add-in-task
+    other->add(1);
+    weft::go([other] { other->done(); });  // counts `other`, not `wg`
+    wg.done();
+  });
+  wg.wait();
+  other->wait();
+}

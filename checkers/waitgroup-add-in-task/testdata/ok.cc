@@ -1,3 +1,4 @@
+#include <memory>
 #include <vector>
 
 #include "weft/weft.h"
@@ -35,4 +36,17 @@ void helper_lambda() {
   add_one();
   wg.done();
   wg.wait();
+}
+
+void add_for_a_task_started_inside_a_task() {
+  weft::WaitGroup parents;
+  auto children = std::make_shared<weft::WaitGroup>();
+  parents.add(1);
+  weft::go([&parents, children] {
+    children->add(1);  // for the task it starts next, as Go's add-then-go
+    weft::go([children] { children->done(); });
+    parents.done();
+  });
+  parents.wait();
+  children->wait();
 }

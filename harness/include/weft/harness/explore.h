@@ -95,6 +95,8 @@ struct Report {
   Strategy strategy = Strategy::dfs;
   std::size_t executions = 0;
   std::size_t pruned = 0;            // executions cut short by sleep sets (dfs): redundant
+                                     // (wakeup trees keep it 0 but where harness/README.md
+                                     // "Not yet" says)
   std::size_t unfair = 0;            // executions cut because a task ran to the step bound
                                      // while another, ready all along, never ran (no livelock:
                                      // a real scheduler is fair)
