@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""A reference model of optimal DPOR (wakeup trees), the harness's one-worker search.
+"""A reference model of optimal DPOR (wakeup trees), the harness's search.
 
-The harness's one-worker search (harness/src/dpor.cc) implements this algorithm on weft's
-dependence relation, with processes and objects named the same in every execution
-(harness/src/stable_names.h); several workers sharing one tree use source-DPOR (Algorithm 1).
-This model states the algorithm on the synthetic programs of tests/harness/dpor_search_test.cc (processes that
-never block; each event a read or write of one object) and checks it against a brute-force
-count of traces:
+The harness's search (harness/src/dpor.cc) implements this algorithm on weft's dependence
+relation, with processes and objects named the same in every execution
+(harness/src/stable_names.h), on one worker or several sharing the trees (dpor_tree.h). This
+model states the algorithm on the synthetic programs of tests/harness/dpor_search_test.cc
+(processes that never block; each event a read or write of one object) and checks it against
+a brute-force count of traces:
 
   - a race e < e' (dependent, different processes, no event ordered between them) is analysed
     as e' runs (or, the published way, once the execution is maximal: both are checked here);

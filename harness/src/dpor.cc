@@ -130,7 +130,9 @@ std::optional<std::size_t> Dpor::pick(std::span<const Candidate> candidates) {
   // What the pending operation touches is needed after the event only if it is fresh (it may
   // be, though its node is replayed, when a choice inside it is the one that changed).
   const bool choice_next = pos_ < path_.size() && path_[pos_].node->choice;
-  if (optimal_ || current_node_ >= fresh_from_ || choice_next) current_pending_ = *candidates[k].next;
+  if (optimal_ || current_node_ >= fresh_from_ || choice_next) {
+    current_pending_ = *candidates[k].next;
+  }
   // The event starts: its clock is its process's, one event further, joined with every earlier
   // event it depends on (as far as known before it runs: its pending operation). Releases
   // during the event hand this clock on.

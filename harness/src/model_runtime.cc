@@ -265,7 +265,8 @@ void ModelRuntime::park(rt::Parking& parking, const rt::Op& waiting_on) {
   current_->parked_on = &parking;
   current_->waiting_on = waiting_on;
   if (tracing_) trace_.blocks(current_->id, waiting_on);
-  if (dependences_) current_->next = footprint_of(waiting_on);  // once woken, it finishes this operation
+  // Once woken, it finishes this operation.
+  if (dependences_) current_->next = footprint_of(waiting_on);
   yield();
 }
 
@@ -320,7 +321,8 @@ rt::TimerId ModelRuntime::start_timer(rt::Time when, rt::WorkPtr fire) {
   // order other tasks started theirs in (start order is not: two tasks' starts commute).
   const Process by = current_ != nullptr ? current_->process : kTimerProcess - 1;
   const std::uint32_t ordinal = current_ != nullptr ? current_->made++ : outside_made_++;
-  const std::uint64_t name = static_cast<std::uint64_t>(static_cast<std::uint32_t>(by)) << 32 | ordinal;
+  const std::uint64_t name =
+      static_cast<std::uint64_t>(static_cast<std::uint32_t>(by)) << 32 | ordinal;
   timers_.emplace(TimerKey{when, name, id}, Timer{std::move(fire), clock, name});
   if (dependences_ && !tearing_down_ && !running_on_) {
     strategy_.timer_started(process_of_current(), id);
