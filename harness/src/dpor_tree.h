@@ -93,6 +93,7 @@ struct DporNode {
   WutBranch* unclaimed_if(bool shared) {
     for (WutBranch& b : wut) {
       if (done.has(b.process) || sleep.has(b.process)) continue;
+      if (!procs.has(b.process)) continue;  // handed down, and cannot run here (dpor.cc)
       if (shared && exploring > 0 && !b.next.empty()) continue;
       return &b;
     }
