@@ -254,6 +254,18 @@ void Dpor::event_done(const Footprint& touched, bool widened) {
   if (reduce_ && fresh) analyse_races(x, touched, known_histories);
   remember(x, touched, known_histories);
   if (!fresh) return;
+  if (reduce_ && current_ != kTimerProcess) {
+    // A timer start or stop races with the firing the timer queue would make now, though that
+    // firing never ran: a stop can take its timer away for good, and a race is only ever
+    // found between events that ran.
+    const Footprint* queue = pending(kTimerProcess);
+    if (queue != nullptr && !queue->independent_of(touched)) {
+      DporNode& at = *path_[current_node_].node;
+      std::unique_lock<std::mutex> hold(tree_.mutex(), std::defer_lock);
+      if (at.visible) hold.lock();
+      reverse_unrun(at, x, kTimerProcess, *queue);
+    }
+  }
 
   DporNode& node = *path_[current_node_].node;
   std::unique_lock<std::mutex> lock(tree_.mutex(), std::defer_lock);
@@ -381,6 +393,42 @@ void Dpor::reverse(std::size_t e, std::size_t x) {
     });
   }
   if (!covered) insert(node, v_, e);
+}
+
+void Dpor::reverse_unrun(DporNode& node, std::size_t e, Process q, const Footprint& next) {
+  if (!optimal_) {
+    if (!node.in_wut(q)) node.wut.push_back(WutBranch{q, {}, {}, {}});
+    return;
+  }
+  // v = q's next event alone. Covered by q itself asleep or explored here, or by a process
+  // whose next event commutes with it (a weak initial of v).
+  bool covered = false;
+  for (const ProcSet* set : {&node.sleep, &node.done}) {
+    set->for_each([&](Process s) {
+      if (covered || node.sleep_wide.has(s) || node.done_wide.has(s)) return;
+      if (s == q) {
+        covered = true;
+        return;
+      }
+      const Footprint* theirs = pending_at(e, s);
+      covered = theirs != nullptr && theirs->independent_of(next);
+    });
+  }
+  if (covered) return;
+  std::vector<WutBranch>* level = &node.wut;
+  for (;;) {
+    WutBranch* into = nullptr;
+    for (WutBranch& c : *level) {
+      if (c.process == q || c.footprint.independent_of(next)) {
+        into = &c;
+        break;
+      }
+    }
+    if (into == nullptr) break;
+    if (into->process == q || into->next.empty()) return;  // explored there too
+    level = &into->next;
+  }
+  level->push_back(WutBranch{q, next, {}, {}});
 }
 
 void Dpor::add_initial(DporNode& node) {

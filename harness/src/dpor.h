@@ -171,6 +171,9 @@ class Dpor final : public Decider {
   // commutes with all of them.
   bool weak_initial(Process q, const Footprint& next, const std::vector<std::size_t>& rem) const;
   void add_initial(DporNode& node);  // source-DPOR: one initial of v_ joins node's backtrack set
+  // The race of event e with q's next event, `next`, which never ran (q was a candidate where
+  // e ran): v = that event alone, inserted at e's node unless covered.
+  void reverse_unrun(DporNode& node, std::size_t e, Process q, const Footprint& next);
   // The options taken at the choices inside event y, in order.
   void options_of(std::size_t y, std::vector<std::uint32_t>& into) const;
   // Inserts rem into node's tree (node: where event e ran), unless a branch covers it.

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iterator>
 #include <mutex>
+#include <set>
 #include <string>
 
 #include "weft/harness/explore.h"
@@ -274,6 +275,30 @@ TEST(Explore, TimerFiringWhileItsStateIsLockedWaitsForTheLock) {
   });
   EXPECT_EQ(r.verdict, Verdict::ok) << r.to_string();
   EXPECT_TRUE(r.exhaustive);
+}
+
+// A timer's action may run before a stop() that never waits: Go allows it, and the search
+// must reach it though in the first execution the stop comes first and the timer never fires.
+TEST(Explore, ATimerMayFireBeforeAStopThatComesFirst) {
+  for (std::size_t jobs : {1u, 2u}) {
+    std::mutex seen_mutex;
+    std::set<bool> seen;  // what stop() returned
+    Options options;
+    options.jobs = jobs;
+    options.progress = false;
+    const Report r = explore(
+        [&] {
+          auto ran = std::make_shared<atomic<int>>(0);
+          Timer t = after_func(std::chrono::milliseconds(1), [ran] { ran->store(1); });
+          const bool stopped = t.stop();
+          std::lock_guard<std::mutex> hold(seen_mutex);
+          seen.insert(stopped);
+        },
+        options);
+    EXPECT_EQ(r.verdict, Verdict::ok) << r.to_string();
+    EXPECT_TRUE(r.exhaustive);
+    EXPECT_EQ(seen, (std::set<bool>{false, true})) << jobs << " jobs";
+  }
 }
 
 // Go ends the program when main returns; a task that would run on for ever is leaked, not
