@@ -368,11 +368,27 @@ void ModelRuntime::resume(Task& task) {
   // resume_guarded), with current_ the task that overflowed.
   current_ = &task;
   OverflowTrap::arm(&task.stack);
-  task.fiber = std::move(task.fiber).resume();
+  ctx::fiber back = std::move(task.fiber).resume();
+  // The task that came back may be another: a task can pass the event on (switch_to).
+  Task& yielded = *current_;
+  yielded.fiber = std::move(back);
   OverflowTrap::disarm();
-  if (task.failure) report_failure(task);
+  if (yielded.failure) report_failure(yielded);
   current_ = nullptr;
-  if (task.abandoned) drop_abandoned(task);
+  if (yielded.abandoned) drop_abandoned(yielded);
+}
+
+void ModelRuntime::switch_to(Task& next) {
+  // One switch instead of two (to the scheduler, and from it to next). Whoever resumes this
+  // task later hands it the scheduler's continuation, as the scheduler's own resume does.
+  Task* const from = current_;
+  event_task_ = &next;
+  current_ = &next;
+  OverflowTrap::arm(&next.stack);
+  scheduler_ = std::move(next.fiber).resume_with([this, from](ctx::fiber&& suspended) {
+    from->fiber = std::move(suspended);  // runs on next's stack, once this one is suspended
+    return std::move(scheduler_);        // what next's own yield() gets back
+  });
 }
 
 void ModelRuntime::resume_guarded(Task& task) {
@@ -602,6 +618,10 @@ bool ModelRuntime::step_in_place() {
   }
   Task* next = tasks_of_[event_.picked];
   if (next == current_) return true;
+  if (next != nullptr && next->at_point) {
+    switch_to(*next);  // back here when this task is picked again: it goes on
+    return true;
+  }
   handoff_ = Handoff::next;
   return false;
 }

@@ -163,6 +163,9 @@ class ModelRuntime final : public rt::Runtime {
   static constexpr std::ptrdiff_t kInPlaceStack = 16 * 1024;  // stack left that it needs
 
   void yield();  // from a task: back to the scheduler
+  // From the task whose event ended in step_in_place: straight to `next` (at a point), which
+  // makes the next event; the scheduler takes back whichever task yields to it.
+  void switch_to(Task& next);
   void resume(Task& task);          // an overflow lands where the caller set the landing
   void resume_guarded(Task& task);  // with a landing of its own (off the hot path)
   void abandon_overflowed(Task& task);
