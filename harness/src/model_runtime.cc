@@ -73,7 +73,8 @@ void ModelRuntime::reset() {
   finding_.reset();
   if (tracing_) trace_.clear();  // untouched while tracing is off (a search runs without)
   run_on_.clear();
-  event_task_ = nullptr;
+  run_on_next_ = 0;
+  event_open_ = false;
   handoff_ = Handoff::none;
   step_error_ = nullptr;
 }
@@ -244,7 +245,7 @@ void ModelRuntime::point(const rt::Op& op) {
   if (dependences_) current_->next = footprint_of(op);
   current_->at_point = true;
   current_->ready_since = events_;
-  if (!step_in_place()) yield();  // the scheduler runs what was picked, or ends the execution
+  pass_on();
   current_->at_point = false;
   if (var_access && options_.race_detection) check_race(op);
 }
@@ -267,7 +268,7 @@ void ModelRuntime::park(rt::Parking& parking, const rt::Op& waiting_on) {
   if (tracing_) trace_.blocks(current_->id, waiting_on);
   // Once woken, it finishes this operation.
   if (dependences_) current_->next = footprint_of(waiting_on);
-  yield();
+  pass_on();
 }
 
 void ModelRuntime::unpark(rt::Parking& parking) {
@@ -382,7 +383,6 @@ void ModelRuntime::switch_to(Task& next) {
   // One switch instead of two (to the scheduler, and from it to next). Whoever resumes this
   // task later hands it the scheduler's continuation, as the scheduler's own resume does.
   Task* const from = current_;
-  event_task_ = &next;
   current_ = &next;
   OverflowTrap::arm(&next.stack);
   scheduler_ = std::move(next.fiber).resume_with([this, from](ctx::fiber&& suspended) {
@@ -424,11 +424,38 @@ void ModelRuntime::abandon_overflowed(Task& task) {
 
 void ModelRuntime::run_on() {
   // Resuming one may wake or start others: they join the queue. FIFO, so it is deterministic.
-  for (std::size_t i = 0; i < run_on_.size() && !finding_; ++i) {
-    Task& t = *run_on_[i];
-    if (t.state == Task::State::runnable && !t.at_point) resume(t);
+  // A task it resumes may run the rest itself (pass_on) and even end the event (a handoff).
+  while (handoff_ == Handoff::none && !finding_) {
+    Task* t = next_to_run_on();
+    if (t == nullptr) break;
+    resume(*t);
+    if (step_error_) std::rethrow_exception(std::exchange(step_error_, nullptr));
   }
-  run_on_.clear();
+  if (handoff_ == Handoff::none) {
+    run_on_.clear();
+    run_on_next_ = 0;
+  }
+}
+
+ModelRuntime::Task* ModelRuntime::next_to_run_on() {
+  while (run_on_next_ < run_on_.size()) {
+    Task* t = run_on_[run_on_next_++];
+    if (t->state == Task::State::runnable && !t->at_point) return t;
+  }
+  return nullptr;
+}
+
+void ModelRuntime::pass_on() {
+  // After the execution, or with a finding, the scheduler decides (as it does for a task that
+  // ended: its failure is reported on the scheduler's stack).
+  if (!running_on_ && !tearing_down_ && !finding_) {
+    if (Task* t = next_to_run_on()) {
+      switch_to(*t);
+      return;
+    }
+    if (step_in_place()) return;
+  }
+  yield();
 }
 
 Report ModelRuntime::run(const std::function<void()>& program) {
@@ -461,30 +488,23 @@ Report ModelRuntime::run_execution(const std::function<void()>& program) {
 void ModelRuntime::run_events(const std::function<void()>& program) {
   spawn(rt::make_work([&program] { program(); }), std::source_location::current());
   main_task_ = tasks_.front().get();
-  for (bool begin = true;;) {
-    if (begin) {
-      run_on();
-      if (!begin_event()) break;
-    }
+  run_on();  // main, to its first point (no event is open: nothing ends one in place)
+  if (!begin_event()) return;
+  for (;;) {
+    // The event begun last (here, or in place by a task) runs.
     handoff_ = Handoff::none;
     if (Task* task = tasks_of_[event_.picked]) {
-      event_task_ = task;
       resume(*task);
-      event_task_ = nullptr;
       if (step_error_) std::rethrow_exception(std::exchange(step_error_, nullptr));
     } else {
       fire_next_timer();
     }
-    // The task ended its event and began the next one in place (step_in_place), which another
-    // process makes (or nobody: the execution is over).
-    if (handoff_ == Handoff::next) {
-      begin = false;
-      continue;
-    }
-    if (handoff_ == Handoff::end) break;
     run_on();
-    if (!finish_event()) break;
-    begin = true;
+    // A task ended the event and began the next one in place (step_in_place), which another
+    // process makes (next) or nobody (end: the execution is over).
+    if (handoff_ == Handoff::next) continue;
+    if (handoff_ == Handoff::end) break;
+    if (!finish_event() || !begin_event()) break;
   }
 }
 
@@ -563,10 +583,12 @@ bool ModelRuntime::begin_event() {
       trace_.text(Trace::kNoTask, "a timer fires");
     }
   }
+  event_open_ = true;
   return true;
 }
 
 bool ModelRuntime::finish_event() {
+  event_open_ = false;
   if (dependences_) strategy_.event_done(touched_, widened_);
   // Checked once the event has run, so the strategy has recorded it as explored.
   const Event& e = event_;
@@ -599,13 +621,15 @@ bool ModelRuntime::finish_event() {
 }
 
 bool ModelRuntime::step_in_place() {
-  // Only the task whose event is in flight, with nobody woken or started by it to run on first,
-  // and with room left on its stack for the strategy's code.
-  if (current_ != event_task_ || !run_on_.empty()) return false;
+  // Only while an event is open, once everything it woke or started has run on (the caller
+  // made sure), and with room left on this stack for the strategy's code.
+  if (!event_open_) return false;
   char here;
   if (&here - (static_cast<char*>(current_->stack.sp) - current_->stack.size) < kInPlaceStack) {
     return false;
   }
+  run_on_.clear();
+  run_on_next_ = 0;
   try {
     if (!finish_event() || !begin_event()) {
       handoff_ = Handoff::end;

@@ -150,21 +150,27 @@ class ModelRuntime final : public rt::Runtime {
   Report run_execution(const std::function<void()>& program);
   void run_events(const std::function<void()>& program);  // its loop: event after event
   void tear_down();  // after it: finish or unwind what is left of its tasks
-  // Runs every task that is runnable but not at a point (woken or fresh) to its next point.
+  // Runs every task that is runnable but not at a point (woken or fresh) to its next point,
+  // unless one of them ends the event in place (handoff_).
   void run_on();
+  Task* next_to_run_on();  // the next task in run_on_ that is to run on (nullptr: none)
+  // A task stops (at a point, or parked): it runs on the next task woken or started by the
+  // event, or once there is none ends the event in place; else it yields to the scheduler.
+  void pass_on();
   // One event: begin_event picks who makes it (false: nobody, the execution is over);
   // finish_event, once it and what it woke ran on, tells the strategy (false: stop here).
   bool begin_event();
   bool finish_event();
-  // At a point of the task whose event is in flight: ends that event and begins the next on
-  // this task's stack, with no switch to the scheduler and back. True: this task makes the next
-  // event too, and goes on; false: it yields (handoff_ says what the scheduler does next).
+  // Where a task stopped, once the open event's woken and started tasks all ran on: ends that
+  // event and begins the next on this task's stack, with no switch to the scheduler and back.
+  // True: this task was picked (at once, or later after switching to the task picked) and
+  // goes on; false: it yields (handoff_ says what the scheduler does next).
   bool step_in_place();
   static constexpr std::ptrdiff_t kInPlaceStack = 16 * 1024;  // stack left that it needs
 
   void yield();  // from a task: back to the scheduler
-  // From the task whose event ended in step_in_place: straight to `next` (at a point), which
-  // makes the next event; the scheduler takes back whichever task yields to it.
+  // From a task that stops: straight to `next` (picked for the next event, at its point; or to
+  // run on); the scheduler takes back whichever task yields to it.
   void switch_to(Task& next);
   void resume(Task& task);          // an overflow lands where the caller set the landing
   void resume_guarded(Task& task);  // with a landing of its own (off the hot path)
@@ -203,6 +209,7 @@ class ModelRuntime final : public rt::Runtime {
   std::vector<std::unique_ptr<Task>> tasks_;
   std::vector<std::unique_ptr<Task>> spare_tasks_;  // from earlier executions, for reuse
   std::vector<Task*> run_on_;  // woken or fresh: to run on to their next point
+  std::size_t run_on_next_ = 0;  // run_on_[0, run_on_next_) were run on (or skipped)
   Task* main_task_ = nullptr;
   // The event in flight: who makes it, and the step bound it was checked against.
   struct Event {
@@ -220,8 +227,7 @@ class ModelRuntime final : public rt::Runtime {
   std::vector<Task*> tasks_of_;
   std::size_t candidate_count_ = 0;
   std::span<const Candidate> candidates() const { return {candidates_.data(), candidate_count_}; }
-  // While a task's event runs: that task (step_in_place applies to it alone).
-  Task* event_task_ = nullptr;
+  bool event_open_ = false;  // begin_event picked who makes it; finish_event not called yet
   // What a task that yielded after step_in_place asks of the scheduler: run the event it
   // began (next), or end the execution (end).
   enum class Handoff : std::uint8_t { none, next, end } handoff_ = Handoff::none;

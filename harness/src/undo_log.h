@@ -18,6 +18,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <vector>
 
 #include "clock_rows.h"
@@ -40,17 +41,17 @@ class UndoLog {
   bool enabled() const { return on_; }
   void clear() {
     clocks_.clear();
-    saved_.clear();
+    used_ = 0;
     entries_.clear();
   }
   Mark mark() const { return Mark{clocks_.size(), entries_.size()}; }
 
   // at := value, in table t.
   void set(std::size_t t, std::uint32_t* at, std::uint32_t value) {
-    if (on_) clocks_.push_back(Change{t, kComponent, tables_[t]->flat_index(at), *at});
+    if (on_) clocks_.push_back(Change{index(t, at), *at, table_of(t), kComponent});
     *at = value;
   }
-  // into := into ⊔ from over n components, into a row of table t. The row is saved whole
+  // into := into ⊔ from over n components, into a row (its start) of table t. The row is saved whole
   // before, whether the join changes it or not: a copy costs less than a branch per component
   // that the processor cannot predict.
   void join(std::size_t t, std::uint32_t* into, const std::uint32_t* from, std::size_t n) {
@@ -66,7 +67,7 @@ class UndoLog {
   void grow(std::size_t t, std::size_t rows) {
     ClockRows& table = *tables_[t];
     if (rows <= table.rows()) return;
-    if (on_) clocks_.push_back(Change{t, kRows, table.rows(), 0});
+    if (on_) clocks_.push_back(Change{static_cast<std::uint32_t>(table.rows()), 0, table_of(t), kRows});
     table.grow_to(rows);
   }
 
@@ -89,8 +90,8 @@ class UndoLog {
         case kComponent: table.at(c.index) = c.old; break;
         case kRow: {
           const std::size_t w = table.width();
-          saved_.resize(saved_.size() - w);
-          std::copy_n(saved_.data() + saved_.size(), w, &table.at(c.index));
+          used_ -= w;
+          std::memcpy(&table.at(c.index), saved_.data() + used_, w * sizeof(std::uint32_t));
           break;
         }
         case kRows: table.truncate(c.index); break;
@@ -114,19 +115,24 @@ class UndoLog {
     kRow,        // the row starting at flat index `index` was the last width() of saved_
     kRows,       // the table had `index` rows
   };
-  struct Change {
-    std::size_t table;
-    Kind kind;
-    std::size_t index;
+  struct Change {  // 12 bytes: one is logged per row or component changed
+    std::uint32_t index;
     std::uint32_t old;
+    std::uint8_t table;
+    Kind kind;
   };
-  void save_row(std::size_t t, const std::uint32_t* into) {
+  static std::uint8_t table_of(std::size_t t) { return static_cast<std::uint8_t>(t); }
+  std::uint32_t index(std::size_t t, const std::uint32_t* at) const {
+    return static_cast<std::uint32_t>(tables_[t]->flat_index(at));
+  }
+  // `row` is the start of a row of table t.
+  void save_row(std::size_t t, const std::uint32_t* row) {
     if (!on_) return;
-    ClockRows& table = *tables_[t];
-    const std::size_t w = table.width();
-    const std::size_t start = table.flat_index(into) / w * w;
-    clocks_.push_back(Change{t, kRow, start, 0});
-    saved_.insert(saved_.end(), &table.at(start), &table.at(start) + w);
+    const std::size_t w = tables_[t]->width();
+    clocks_.push_back(Change{index(t, row), 0, table_of(t), kRow});
+    if (used_ + w > saved_.size()) saved_.resize(2 * (used_ + w));
+    std::memcpy(saved_.data() + used_, row, w * sizeof(std::uint32_t));
+    used_ += w;
   }
   struct ListChange {
     std::uint32_t list;
@@ -137,7 +143,8 @@ class UndoLog {
   std::array<ClockRows*, kTables> tables_;
   bool on_ = false;
   std::vector<Change> clocks_;
-  std::vector<std::uint32_t> saved_;  // the rows kRow changes saved, in order
+  std::vector<std::uint32_t> saved_;  // [0, used_): the rows kRow changes saved, in order
+  std::size_t used_ = 0;
   std::vector<ListChange> entries_;
 };
 
