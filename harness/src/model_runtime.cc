@@ -515,12 +515,14 @@ bool ModelRuntime::begin_event() {
     candidates_.resize(2 * tasks_.size() + 1);
     tasks_of_.resize(candidates_.size());
   }
+  // Every task is written, and n moves past the runnable ones: no branch on a task's state,
+  // which the processor cannot predict.
   std::size_t n = 0;
   for (const auto& t : tasks_) {
-    if (t->state == Task::State::runnable) {
-      candidates_[n] = Candidate{t->process, &t->next};
-      tasks_of_[n++] = t.get();
-    }
+    Task* const task = t.get();
+    candidates_[n] = Candidate{task->process, &task->next};
+    tasks_of_[n] = task;
+    n += task->state == Task::State::runnable ? 1 : 0;
   }
   // The timer queue is a candidate while a timer is pending: a timeout can always win a race
   // (or, with synctest timers, only when no task can run).
