@@ -44,13 +44,6 @@ class ClockRows {
     std::copy_n(clock, width_, row(rows_ - 1));
   }
   void clear() { rows_ = 0; }
-  // Keeps rows [0, n) (n <= rows()); the memory stays, and rows grown again start at 0.
-  void truncate(std::size_t n) { rows_ = std::min(rows_, n); }
-  // A component by its index in the table (row * width() + column), for undo logs.
-  std::uint32_t& at(std::size_t flat) { return data_[flat]; }
-  std::size_t flat_index(const std::uint32_t* p) const {
-    return static_cast<std::size_t>(p - data_.data());
-  }
   // Every row keeps its components; the new ones are 0.
   void widen(std::size_t width) {
     std::vector<std::uint32_t> wider(std::max(rows_, std::size_t{1}) * width * 2, 0);

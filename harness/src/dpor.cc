@@ -18,15 +18,14 @@ namespace {
 void Dpor::add_row(Process p) {
   const std::size_t s = slot(p);
   if (s >= width_) widen(std::max(width_ * 2, s + 1));
-  undo_.grow(kProcessClocks, s + 1);
+  clocks_.grow_to(s + 1);
 }
 
 void Dpor::widen(std::size_t width) {
   clocks_.widen(width);
   slot_clocks_.widen(width);
   clock_pool_.widen(width);
-  timer_clocks_.widen(width);
-  rollback_ok_ = false;  // the log's component indices are of the narrower tables
+  for (auto& [id, start] : timer_starts_) start.resize(width, 0);
   before_.resize(width, 0);
   width_ = width;
 }
@@ -38,7 +37,7 @@ void Dpor::widen(std::size_t width) {
     const std::uint32_t i = history_of(t.object);
     if (found != nullptr) found->push_back(i);
     for (const Entry& e : histories_[i]) {
-      if (dependent(e.effect, t.effect)) join(kProcessClocks, into, clock_pool_.row(e.event));
+      if (dependent(e.effect, t.effect)) join(into, clock_pool_.row(e.event));
     }
   }
 }
@@ -79,38 +78,19 @@ void Dpor::begin_execution() {
   skipped_ = false;
   reached_split_ = false;
   cut_short_ = false;
-  deferred_.clear();
-  handed_.clear();
-  in_event_ = false;
-  sleep_now_.clear();
-  sleep_now_wide_.clear();
-  picked_ = 0;
-  repeat_until_ = std::exchange(keep_, 0);
-  repeating_ = repeat_until_ > 0;
-  if (repeating_) {
-    // The state as it was before event repeat_until_ of the previous execution, which this
-    // one repeats up to there: its later events' changes are undone, their records dropped.
-    const std::size_t r = repeat_until_;
-    undo_.undo_to(r < marks_.size() ? marks_[r] : undo_.mark(), histories_);
-    marks_.resize(std::min(marks_.size(), r));
-    events_.resize(r);
-    clock_pool_.truncate(r);
-    touched_.resize(r);
-    while (!narrow_.empty() && narrow_.back().first >= r) narrow_.pop_back();
-    return;
-  }
   events_.clear();
   touched_.clear();
   narrow_.clear();
+  deferred_.clear();
+  handed_.clear();
+  in_event_ = false;
   clock_pool_.clear();
   clocks_.clear();
   objects_.clear();
   slot_clocks_.clear();
-  timer_clocks_.clear();
-  undo_.clear();
-  marks_.clear();
-  undo_.enable(optimal_);
-  rollback_ok_ = optimal_;
+  timer_starts_.clear();
+  sleep_now_.clear();
+  sleep_now_wide_.clear();
 }
 
 std::optional<std::size_t> Dpor::pick(std::span<const Candidate> candidates) {
@@ -129,18 +109,6 @@ std::optional<std::size_t> Dpor::pick(std::span<const Candidate> candidates) {
     if (step.node->choice) not_repeatable();  // a node's kind never changes: no lock needed
     while (k < candidates.size() && candidates[k].process != step.process) ++k;
     if (k == candidates.size()) not_repeatable();
-    if (picked_ < repeat_until_) {
-      // It repeats the previous execution's event here, whose changes to the state are in it
-      // already (begin_execution): nothing to compute.
-      if (events_[picked_].process != step.process) not_repeatable();
-      ++picked_;
-      if (candidates.size() > 1) ++depth_;
-      candidates_ = candidates;
-      current_ = step.process;
-      in_event_ = true;
-      current_node_ = pos_++;
-      return k;
-    }
   } else {
     // A new node, this worker's alone (dpor_tree.h); its first process is claimed at once.
     DporNode& n = *make_node();
@@ -154,12 +122,6 @@ std::optional<std::size_t> Dpor::pick(std::span<const Candidate> candidates) {
     path_.push_back(Step{&n, candidates[k].process, 0, {}, true});
     n.exploring = 1;
   }
-  repeating_ = false;
-  if (undo_.enabled()) {
-    marks_.resize(picked_);
-    marks_.push_back(undo_.mark());
-  }
-  ++picked_;
   if (candidates.size() > 1) ++depth_;
   candidates_ = candidates;  // the runtime keeps them unchanged until event_done
   current_ = candidates[k].process;
@@ -180,7 +142,7 @@ std::optional<std::size_t> Dpor::pick(std::span<const Candidate> candidates) {
   if (current_node_ >= fresh_from_ || current_ == kTimerProcess || choice_next) {
     before_.assign(c, c + width_);
   }
-  undo_.set(kProcessClocks, &c[slot(current_)], c[slot(current_)] + 1);
+  ++c[slot(current_)];
   // Joins the earlier events its operation depends on, and keeps each touched object's history
   // for remember() and analyse_races(), which look at the same objects.
   pending_histories_.clear();
@@ -252,10 +214,6 @@ Dpor::~Dpor() {
 }
 
 void Dpor::event_done(const Footprint& touched, bool widened) {
-  if (repeating_) {
-    in_event_ = false;
-    return;
-  }
   has_row(current_);
   std::uint32_t* c = row(current_);
   if (widened) {
@@ -265,9 +223,13 @@ void Dpor::event_done(const Footprint& touched, bool widened) {
     // happens-before is transitive.
     for (const Handed& h : handed_) {
       switch (h.kind) {
-        case Handed::kRow: join(kProcessClocks, clocks_.row(h.index), c); break;
-        case Handed::kSlot: join(kSlotClocks, slot_clocks_.row(h.index), c); break;
-        case Handed::kTimer: join(kTimerClocks, timer_clocks_.row(h.index), c); break;
+        case Handed::kRow: join(clocks_.row(h.index), c); break;
+        case Handed::kSlot: join(slot_clocks_.row(h.index), c); break;
+        case Handed::kTimer: {
+          Clock& start = timer_starts_[h.index];
+          join(start.data(), c);
+          break;
+        }
       }
     }
   }
@@ -281,7 +243,7 @@ void Dpor::event_done(const Footprint& touched, bool widened) {
   }
   clock_pool_.push(c);
   in_event_ = false;
-  for (std::uint32_t slot : deferred_) join(kProcessClocks, row(current_), slot_clocks_.row(slot));
+  for (std::uint32_t slot : deferred_) join(row(current_), slot_clocks_.row(slot));
   deferred_.clear();
 
   // Races, sleep sets and what was explored at the node are looked at once per event: the
@@ -635,21 +597,13 @@ void Dpor::remember(std::size_t x, const Footprint& touched,
   const Process p = events_[x].process;
   std::size_t j = 0;
   for (const Touch t : touched) {
-    const std::uint32_t h = known_histories != nullptr ? known_histories[j] : history_of(t.object);
-    std::vector<Entry>& list = histories_[h];
+    std::vector<Entry>& list =
+        histories_[known_histories != nullptr ? known_histories[j] : history_of(t.object)];
     ++j;
-    std::size_t kept = 0;
-    for (std::size_t i = 0; i < list.size(); ++i) {
-      const Entry e = list[i];
-      if (covers(t.effect, e.effect) || (events_[e.event].process == p && e.effect == t.effect)) {
-        undo_.erased(h, static_cast<std::uint32_t>(kept), e);  // at its place once undone
-      } else {
-        list[kept++] = e;
-      }
-    }
-    list.resize(kept);
+    std::erase_if(list, [&](const Entry& e) {
+      return covers(t.effect, e.effect) || (events_[e.event].process == p && e.effect == t.effect);
+    });
     list.push_back(Entry{static_cast<std::uint32_t>(x), t.effect});
-    undo_.pushed(h);
   }
 }
 
@@ -672,7 +626,6 @@ bool Dpor::next_execution() {
       }
     }
   }
-  bool own_path = true;  // the path is the previous execution's (else: another worker's)
   for (;;) {
     // Depth-first: the deepest step of this worker's path with something left to explore.
     while (!path_.empty()) {
@@ -680,7 +633,6 @@ bool Dpor::next_execution() {
       if (step.node->visible) locked();
       if (claim(*step.node, step)) {
         fresh_from_ = path_.size() - 1;
-        keep_ = own_path ? events_to_keep() : 0;
         return true;
       }
       pop_step();
@@ -695,7 +647,6 @@ bool Dpor::next_execution() {
     }
     // The decisions from the root down to n, as n's ancestors record them; then the loop
     // claims at n (or, if the giver took what was left there, further up).
-    own_path = false;
     chain_.clear();
     for (DporNode* a = n; a != nullptr; a = a->parent) chain_.push_back(a);
     for (std::size_t i = chain_.size(); i-- > 0;) {
@@ -711,19 +662,6 @@ bool Dpor::next_execution() {
     }
     tree_.release(n, pool_);  // the list's reference: the new path holds it
   }
-}
-
-std::size_t Dpor::events_to_keep() const {
-  // The events before the one whose decisions reach fresh_from_: the last execution's events
-  // up to there, with what they changed, are the next one's.
-  if (!rollback_ok_ || fresh_from_ >= pos_) return 0;
-  std::size_t r = 0;
-  while (r < events_.size()) {
-    const std::size_t end = r + 1 < events_.size() ? events_[r + 1].node : pos_;
-    if (end > fresh_from_) break;
-    ++r;
-  }
-  return r;
 }
 
 bool Dpor::claim(DporNode& n, Step& step) {
@@ -757,34 +695,29 @@ bool Dpor::claim(DporNode& n, Step& step) {
 }
 
 // ---- happens-before edges -------------------------------------------------------------------
-// None while an event repeats the previous execution's (its changes are in the state already).
 
 void Dpor::spawned(Process parent, Process child) {
-  if (repeating_) return;
   has_row(parent);
   has_row(child);
-  undo_.copy(kProcessClocks, row(child), row(parent), width_);
+  std::copy_n(row(parent), width_, row(child));
   if (optimal_ && in_event_) handed_.push_back(Handed{Handed::kRow, slot(child)});
 }
 
 void Dpor::woke(Process waker, Process woken) {
-  if (repeating_) return;
   has_row(waker);
   has_row(woken);
-  join(kProcessClocks, row(woken), row(waker));
+  join(row(woken), row(waker));
   if (optimal_ && in_event_) handed_.push_back(Handed{Handed::kRow, slot(woken)});
 }
 
 void Dpor::released(Process p, std::uint32_t slot) {
-  if (repeating_) return;
   has_row(p);
-  undo_.grow(kSlotClocks, std::size_t{slot} + 1);
-  join(kSlotClocks, slot_clocks_.row(slot), row(p));
+  slot_clocks_.grow_to(std::size_t{slot} + 1);
+  join(slot_clocks_.row(slot), row(p));
   if (optimal_ && in_event_) handed_.push_back(Handed{Handed::kSlot, slot});
 }
 
 void Dpor::acquired(Process p, std::uint32_t slot) {
-  if (repeating_) return;
   if (slot >= slot_clocks_.rows()) return;  // never released: nothing to learn
   if (optimal_ && in_event_ && p == current_) {
     // A hand-over to the event's own process orders its NEXT events, not this one: had the
@@ -795,25 +728,22 @@ void Dpor::acquired(Process p, std::uint32_t slot) {
     return;
   }
   has_row(p);
-  join(kProcessClocks, row(p), slot_clocks_.row(slot));
+  join(row(p), slot_clocks_.row(slot));
 }
 
 void Dpor::timer_started(Process p, rt::TimerId id) {
-  if (repeating_) return;
   has_row(p);
-  undo_.grow(kTimerClocks, static_cast<std::size_t>(id) + 1);
-  undo_.copy(kTimerClocks, timer_clocks_.row(id), row(p), width_);
+  timer_starts_[id].assign(row(p), row(p) + width_);
   if (optimal_ && in_event_) handed_.push_back(Handed{Handed::kTimer, id});
 }
 
 void Dpor::timer_firing(rt::TimerId id) {
-  if (repeating_) return;
-  if (id >= timer_clocks_.rows()) return;  // started where no event was (its clock is 0)
+  auto it = timer_starts_.find(id);
+  if (it == timer_starts_.end()) return;
   has_row(kTimerProcess);
-  const std::uint32_t* start = timer_clocks_.row(id);
-  join(kProcessClocks, row(kTimerProcess), start);
+  join(row(kTimerProcess), it->second.data());
   before_.resize(width_, 0);
-  join(before_.data(), start);  // the start is no race of the firing: it comes first
+  join(before_.data(), it->second.data());  // the start is no race of the firing: it comes first
 }
 
 }  // namespace weft::harness

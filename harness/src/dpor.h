@@ -51,7 +51,6 @@
 #include "dpor_tree.h"
 #include "proc_set.h"
 #include "strategy.h"
-#include "undo_log.h"
 #include "wakeup_tree.h"
 
 namespace weft::harness {
@@ -140,7 +139,6 @@ class Dpor final : public Decider {
   };
 
   static std::size_t slot(Process p) { return static_cast<std::size_t>(p + 1); }
-  enum Table : std::size_t { kProcessClocks, kSlotClocks, kTimerClocks };  // undo_'s tables
   // A process's clock (a row of clocks_, width_ long). Rows move when a table grows: make every
   // row needed exist (has_row) before holding pointers to any.
   void has_row(Process p) {
@@ -153,18 +151,12 @@ class Dpor final : public Decider {
   void join(std::uint32_t* into, const std::uint32_t* from) const {
     join_clock(into, from, clocks_.rows());
   }
-  // The same into a row of one of the tables, logged (undo_log.h).
-  void join(Table t, std::uint32_t* into, const std::uint32_t* from) {
-    undo_.join(t, into, from, clocks_.rows());
-  }
   // Joins into `into` the clock of every remembered event that f depends on; `found` (if not
   // nullptr) gets the index in histories_ of each of f's objects, in order (made if new).
   void join_dependencies(std::uint32_t* into, const Footprint& f,
                          std::vector<std::uint32_t>* found);
   std::uint32_t component(std::size_t event, Process p) const;
   bool happens_before(std::size_t a, std::size_t b) const;
-  // Where the next execution's events start to differ from the previous one's (keep_).
-  std::size_t events_to_keep() const;
   bool known(std::size_t event, const Clock& clock) const;
   const std::vector<Entry>* history(rt::ObjectId object) const;  // nullptr: none yet
   std::uint32_t history_of(rt::ObjectId object);  // its index in histories_, made if new
@@ -222,18 +214,7 @@ class Dpor final : public Decider {
   AddressMap objects_;                  // object -> its history in histories_
   std::vector<std::vector<Entry>> histories_;
   ClockRows slot_clocks_{8};            // per SyncSlot, by its number this execution
-  ClockRows timer_clocks_{8};           // per timer id: its start's clock (0: none)
-  // Rolling back instead of recomputing (undo_log.h): with wakeup trees (names that hold
-  // across executions), an execution repeats the events of the previous one up to where it
-  // branches without touching the state below; begin_execution() rolls the previous
-  // execution's state back to the first event that differs.
-  UndoLog<Entry> undo_{{&clocks_, &slot_clocks_, &timer_clocks_}};
-  std::vector<UndoLog<Entry>::Mark> marks_;  // per event of the path: the log before it
-  bool rollback_ok_ = false;  // the log holds every change since the execution began
-  std::size_t keep_ = 0;      // next execution: the events it repeats (0: start afresh)
-  std::size_t repeat_until_ = 0;  // this execution: events [0, repeat_until_) repeat
-  std::size_t picked_ = 0;        // events picked so far, this execution
-  bool repeating_ = false;  // the event in flight (or the start before the first) repeats
+  std::unordered_map<rt::TimerId, Clock> timer_starts_;
   ProcSet sleep_now_, sleep_now_wide_;  // asleep at the next new node
   std::span<const Candidate> candidates_;  // at the current node (the runtime's)
   Process current_ = 0;                 // the event in flight
