@@ -51,6 +51,7 @@ Report bounded_search(Search& search, std::size_t max) {
     BoundedDfs dfs(bound);
     r = search.run(dfs, [&](std::size_t) { dfs.begin_execution(); },
                    [&] { return dfs.next_execution(); });
+    if (search.met_try_lock()) return r;  // explore_here starts again
     if (dfs.limited()) {
       r.exhaustive = false;  // exhausted within the bound only
       if (r.verdict == Verdict::ok && r.stopped_by.empty() && bound >= max) {
@@ -65,9 +66,11 @@ Report bounded_search(Search& search, std::size_t max) {
   }
 }
 
+// `met_try_lock` (jobs only; else the search starts again itself): set when the search met a
+// try_lock while unlocks were no scheduling points (Options::release_points).
 Report explore_here(const std::function<void()>& program, const Options& options,
                     const std::atomic<bool>* stop, DporTree* shared_tree,
-                    std::atomic<std::size_t>* all_jobs);
+                    std::atomic<std::size_t>* all_jobs, std::atomic<bool>* met_try_lock);
 
 // Options::jobs > 1: one search on as many threads, sharing its DPOR tree (dpor_tree.h), the
 // reports merged into one.
@@ -78,6 +81,7 @@ Report explore_in_jobs(const std::function<void()>& program, const Options& opti
   DporTree tree(true, options.jobs);
   std::vector<std::exception_ptr> errors(options.jobs);
   std::atomic<std::size_t> all_jobs{0};  // executions of every worker, for the progress line
+  std::atomic<bool> met_try_lock{false};
   std::vector<std::thread> threads;
   for (std::size_t j = 0; j < options.jobs; ++j) {
     threads.emplace_back([&, j] {
@@ -85,18 +89,27 @@ Report explore_in_jobs(const std::function<void()>& program, const Options& opti
       mine.jobs = 1;
       mine.progress = options.progress && j == 0;  // one line for all of them
       try {
-        reports[j] = explore_here(program, mine, &stop, &tree, &all_jobs);
+        reports[j] = explore_here(program, mine, &stop, &tree, &all_jobs, &met_try_lock);
       } catch (...) {  // rethrown on the caller's thread
         errors[j] = std::current_exception();
         stop.store(true);
       }
-      if (reports[j].verdict != Verdict::ok) stop.store(true);
+      if (reports[j].verdict != Verdict::ok || met_try_lock.load()) stop.store(true);
       tree.stop();  // a finding or a budget ends the search for all; its end, too
     });
   }
   for (std::thread& t : threads) t.join();
   for (const std::exception_ptr& e : errors) {
     if (e) std::rethrow_exception(e);
+  }
+  const bool finding = std::any_of(reports.begin(), reports.end(),
+                                   [](const Report& r) { return r.verdict != Verdict::ok; });
+  if (met_try_lock.load() && !finding) {  // the whole search again, every unlock a point
+    Options again = options;
+    again.release_points = true;
+    Report r = explore_in_jobs(program, again);
+    r.seconds = std::chrono::duration<double>(Clock::now() - start).count();  // both searches
+    return r;
   }
   Report merged;
   std::size_t executions = 0;
@@ -140,14 +153,21 @@ Report explore(const std::function<void()>& program, const Options& options) {
   if (options.jobs > 1 && options.replay.empty() && std::getenv("WEFT_REPLAY") == nullptr) {
     return explore_in_jobs(program, options);
   }
-  return explore_here(program, options, nullptr, nullptr, nullptr);
+  if (options.shard_count > 1 && !options.release_points) {
+    // Shards cannot agree to start again when one meets a try_lock: all of them take every
+    // unlock as a point from the start, so they split one and the same search.
+    Options sharded = options;
+    sharded.release_points = true;
+    return explore_here(program, sharded, nullptr, nullptr, nullptr, nullptr);
+  }
+  return explore_here(program, options, nullptr, nullptr, nullptr, nullptr);
 }
 
 namespace {
 
 Report explore_here(const std::function<void()>& program, const Options& options,
                     const std::atomic<bool>* stop, DporTree* shared_tree,
-                    std::atomic<std::size_t>* all_jobs) {
+                    std::atomic<std::size_t>* all_jobs, std::atomic<bool>* met_try_lock) {
   const auto start = Clock::now();
   auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
   StackPool stacks(options.stack_size);
@@ -170,10 +190,13 @@ Report explore_here(const std::function<void()>& program, const Options& options
     auto path = Path::parse(replay);
     if (!path) {
       throw std::invalid_argument("invalid replay token '" + replay +
-                                  "': expected numbers separated by dots, or '-'");
+                                  "': expected numbers separated by dots, or '-' (after a 'p' "
+                                  "if every unlock was a scheduling point)");
     }
+    Options as_recorded = options;  // the token says how unlocks were scheduled
+    as_recorded.release_points = path->release_points;
     ReplayStrategy strategy(std::move(*path));
-    ModelRuntime runtime(strategy, options, stacks);
+    ModelRuntime runtime(strategy, as_recorded, stacks);
     runtime.trace(true);
     Run run = run_one(runtime, program);
     if (const std::string& why = strategy.mismatch(); !why.empty()) {
@@ -226,6 +249,19 @@ Report explore_here(const std::function<void()>& program, const Options& options
       r.exhaustive = false;
       break;
     }
+  }
+  if (search.met_try_lock() && r.verdict == Verdict::ok) {
+    // Incomplete: an unlock was no scheduling point, and a try_lock can tell. Again, with every
+    // unlock a point (with jobs, explore_in_jobs starts all of them again).
+    if (met_try_lock != nullptr) {
+      met_try_lock->store(true);
+      return r;
+    }
+    Options again = options;
+    again.release_points = true;
+    Report all = explore_here(program, again, stop, shared_tree, all_jobs, nullptr);
+    all.seconds = elapsed();  // both searches
+    return all;
   }
   if (r.verdict != Verdict::ok) {
     Path path = search.path();

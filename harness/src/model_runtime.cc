@@ -63,13 +63,16 @@ void ModelRuntime::reset() {
   events_ = 0;
   unfair_ = false;
   longest_wait_ = 0;
+  all_steps_ = 0;
   main_done_seen_ = false;
   last_process_ = kTimerProcess - 1;
   last_task_ = nullptr;
   outside_made_ = 0;
   if (naming_) names_.clear_objects();
   stopped_ = false;
+  met_try_lock_ = false;
   path_.taken.clear();
+  path_.release_points = options_.release_points;
   finding_.reset();
   if (tracing_) trace_.clear();  // untouched while tracing is off (a search runs without)
   run_on_.clear();
@@ -224,19 +227,30 @@ void ModelRuntime::point(const rt::Op& op) {
     if (++steps_ > 2 * options_.max_steps) throw GiveUp{};
     return;
   }
-  // Two kinds of operation are no scheduling point — no interleaving is lost — only a step
+  // Three kinds of operation are no scheduling point — no interleaving is lost — only a step
   // toward the task's bound (so a loop of them still ends in a finding), and a line of a trace:
   //   - a spawn touches nothing another task sees (the child starts within this event, after
   //     its parent's clock);
+  //   - an unlock (of a Mutex or RWMutex, either side), unless Options::release_points: it
+  //     commutes with every operation of another task but try_lock (footprint.h: a lock that
+  //     comes first parks and is handed the lock by the unlock, and ends as if it came after),
+  //     so moving every other task's step from between it and the point before it to before
+  //     that point changes nothing. A try_lock would see the difference (a lock held across
+  //     no point), so an execution that meets one says so (met_try_lock) and the search starts
+  //     again with every unlock a point;
   //   - a weft::var access, while races are looked for: in an execution without a data race,
   //     accesses to one var are ordered by the synchronisation between them, so the order of
   //     the synchronising operations (which are points) fixes every value read; and an
   //     execution with a race is a finding wherever the scheduler switched (the race detector
   //     looks at happens-before, not at the interleaving). CHESS reduces the same way.
   const bool var_access = op.kind == rt::OpKind::var_read || op.kind == rt::OpKind::var_write;
-  if ((op.kind == rt::OpKind::spawn || (var_access && options_.race_detection)) &&
+  const bool release = op.kind == rt::OpKind::unlock || op.kind == rt::OpKind::runlock;
+  if (op.kind == rt::OpKind::try_lock && !options_.release_points) met_try_lock_ = true;
+  if ((op.kind == rt::OpKind::spawn || (release && !options_.release_points) ||
+       (var_access && options_.race_detection)) &&
       current_->steps + 1 < step_bound()) {
     ++current_->steps;
+    ++all_steps_;
     if (tracing_) trace_.op(current_->id, op);
     if (var_access) check_race(op);
     return;
@@ -244,7 +258,7 @@ void ModelRuntime::point(const rt::Op& op) {
   if (tracing_) current_->pending = op;  // traced when it runs, not when the task gets here
   if (dependences_) current_->next = footprint_of(op);
   current_->at_point = true;
-  current_->ready_since = events_;
+  current_->ready_since = all_steps_;
   pass_on();
   current_->at_point = false;
   if (var_access && options_.race_detection) check_race(op);
@@ -571,8 +585,11 @@ bool ModelRuntime::begin_event() {
     timer_steps_ = 0;
   }
   const bool over = ++steps > bound;
+  ++all_steps_;
   // How long the picked task waited, ready, since it reached its point.
-  if (stepping != nullptr) longest_wait_ = std::max(longest_wait_, events_ - stepping->ready_since);
+  if (stepping != nullptr) {
+    longest_wait_ = std::max(longest_wait_, all_steps_ - stepping->ready_since);
+  }
   event_ = Event{*picked, next, stepping, bound, over, main_was_done};
   if (dependences_) {
     touched_ = *candidates_[*picked].next;
@@ -598,14 +615,15 @@ bool ModelRuntime::finish_event() {
     return true;
   }
   // Evidence, not just a count: if another task was kept waiting, ready, for half the bound or
-  // more, the schedule starved it — a real scheduler is fair, so this is no livelock. Cut it;
-  // the search has the fair orders of the same steps too.
+  // more (in steps, as the bound is: every task's steps while it waited), the schedule starved
+  // it — a real scheduler is fair, so this is no livelock. Cut it; the search has the fair
+  // orders of the same steps too.
   const bool starved =
       longest_wait_ >= e.bound / 2 ||
       std::any_of(tasks_of_.begin(), tasks_of_.begin() + static_cast<std::ptrdiff_t>(candidate_count_),
                   [&](const Task* t) {
                     if (t == nullptr || t == e.stepping) return false;
-                    return events_ - t->ready_since >= e.bound / 2;
+                    return all_steps_ - t->ready_since >= e.bound / 2;
                   });
   if (starved) {
     stopped_ = true;

@@ -62,6 +62,9 @@ class ModelRuntime final : public rt::Runtime {
   // It was stopped because a task ran up to the step bound while another, ready all along,
   // never ran: an unfair schedule, not a livelock.
   bool unfair() const { return unfair_; }
+  // It met a try_lock while unlocks were no scheduling points (Options::release_points): the
+  // search it belongs to must start again with them on to be complete.
+  bool met_try_lock() const { return met_try_lock_; }
   // How often the execution picked another process while the one that ran last could go on.
   std::size_t preemptions() const { return preemptions_; }
   std::size_t events() const { return events_; }  // events the execution made
@@ -109,8 +112,8 @@ class ModelRuntime final : public rt::Runtime {
     bool abandoned = false;  // called std::terminate: never resumed or unwound again
     bool timer = false;  // runs a timer's action (started by the scheduler, not by a task)
     bool at_point = false;  // suspended at a visible operation (else: fresh, or woken)
-    std::size_t steps = 0;  // events it made this execution
-    std::size_t ready_since = 0;  // event count when it last reached a point (a candidate)
+    std::size_t steps = 0;  // steps it took this execution (events, operations that are no point)
+    std::size_t ready_since = 0;  // all_steps_ when it last reached a point (a candidate)
     std::exception_ptr failure;  // what escaped its body, until resume() reports it
     rt::Parking* parked_on = nullptr;
     std::optional<rt::Op> waiting_on;
@@ -269,7 +272,9 @@ class ModelRuntime final : public rt::Runtime {
   Task* last_task_ = nullptr;  // the task that made the last event (nullptr: none, or the timer)
   bool stopped_ = false;
   bool unfair_ = false;
-  std::size_t longest_wait_ = 0;  // the most events a ready task waited before it ran
+  bool met_try_lock_ = false;
+  std::size_t longest_wait_ = 0;  // the most steps a ready task waited before it ran
+  std::size_t all_steps_ = 0;     // steps taken by every task (and the timer queue) so far
   bool tracing_ = false;
   Footprint touched_;  // what the event in flight touched so far
   bool widened_ = false;  // touched_ has more than the event's own operation

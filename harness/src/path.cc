@@ -3,16 +3,22 @@
 namespace weft::harness {
 
 std::string Path::token() const {
-  std::string t;
-  for (std::size_t k : taken) {
-    if (!t.empty()) t += '.';
-    t += std::to_string(k);
+  std::string t = release_points ? "p" : "";
+  for (std::size_t i = 0; i < taken.size(); ++i) {
+    if (i > 0) t += '.';
+    t += std::to_string(taken[i]);
   }
-  return t.empty() ? "-" : t;
+  if (taken.empty()) t += '-';
+  return t;
 }
 
-std::optional<Path> Path::parse(const std::string& token) {
+std::optional<Path> Path::parse(const std::string& text) {
   Path p;
+  std::string token = text;
+  if (!token.empty() && token.front() == 'p') {
+    p.release_points = true;
+    token.erase(0, 1);
+  }
   if (token == "-") return p;
   if (token.empty() || token.back() == '.') return std::nullopt;
   std::size_t start = 0;

@@ -103,6 +103,7 @@ class Search {
       begin(executions_ + 1);
       Run run = run_one(runtime, program_);
       Report& r = run.report;
+      met_try_lock_ |= runtime.met_try_lock();
       if (!strategy.counts()) {  // another shard's: neither counted nor reported
         if (next()) continue;
         r = Report{};
@@ -114,11 +115,12 @@ class Search {
       if (run.unfair) ++unfair_;
       progress_.update(all_jobs_ != nullptr ? all_jobs_->load(std::memory_order_relaxed) : executions_,
                        runtime.events(), start_);
-      if (r.verdict != Verdict::ok) {
+      if (r.verdict != Verdict::ok) {  // a finding is one whatever else the search missed
         counted(r).preemptions = runtime.preemptions();
         path_ = runtime.path();
         return r;
       }
+      if (met_try_lock_) return counted(r);  // the caller starts again (release_points)
       const bool more = next();
       if (!more) {
         counted(r).exhaustive = true;
@@ -149,6 +151,9 @@ class Search {
     return r;
   }
   std::size_t executions() const { return executions_; }
+  // An execution met a try_lock while unlocks were no scheduling points: the search ended
+  // there, incomplete; it must be run again with Options::release_points.
+  bool met_try_lock() const { return met_try_lock_; }
 
  private:
   const std::function<void()>& program_;
@@ -158,6 +163,7 @@ class Search {
   std::size_t executions_;
   std::size_t pruned_ = 0;
   std::size_t unfair_ = 0;
+  bool met_try_lock_ = false;
   Progress progress_;
   const std::atomic<bool>* stop_;
   std::atomic<std::size_t>* all_jobs_;

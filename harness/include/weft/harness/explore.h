@@ -69,6 +69,10 @@ struct Options {
                                              // access is no scheduling point (the race
                                              // detector covers what its order could change);
                                              // off, every access is one
+  bool release_points = false;               // false: an unlock is no scheduling point (it
+                                             // commutes with every operation but try_lock);
+                                             // a search that meets a try_lock starts again
+                                             // with this true, and shards always set it
   bool sleep_sets = true;                    // dfs: skip schedules that only reorder
                                              // independent steps of ones already explored
   bool progress = true;                      // progress on stderr for long searches (a line
