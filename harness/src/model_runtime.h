@@ -3,7 +3,10 @@
 //
 // The scheduler switches, the Strategy decides, the execution remembers:
 //   - every task is a fiber; a task runs until its next visible operation (point), a park, or
-//     its end, and then control returns to the scheduler loop in run();
+//     its end; then it runs on what its event woke, or ends the event and begins the next on
+//     its own stack, and switches straight to the task that goes on (pass_on) — control
+//     returns to the scheduler loop in run() only for a timer's firing, a task's end, or the
+//     end of the execution;
 //   - an EVENT is one task's pending operation and the task-local code after it, up to its
 //     next point; at each event the Strategy picks which task at a point goes next (or that the
 //     timer queue fires its earliest timer), and which ready case a select takes (choose);
