@@ -331,6 +331,18 @@ TEST(Explore, ATryLockSeesALockHeldAcrossNoPoint) {
     EXPECT_EQ(again.verdict, Verdict::assertion) << again.to_string();
     EXPECT_EQ(again.trace, found.trace);
   }
+  // Every strategy starts again the same way.
+  for (Strategy strategy : {Strategy::random, Strategy::pct}) {
+    Options options;
+    options.strategy = strategy;
+    options.progress = false;
+    const Report found = explore(program, options);
+    EXPECT_EQ(found.verdict, Verdict::assertion) << found.to_string();
+  }
+  Options bounded;
+  bounded.max_preemptions = 2;
+  bounded.progress = false;
+  EXPECT_EQ(explore(program, bounded).verdict, Verdict::assertion);
   // Without try_lock the same lock is no point, and the token has no "p".
   const Report plain = explore([] {
     auto mu = std::make_shared<Mutex>();
