@@ -209,7 +209,10 @@ void ModelRuntime::spawn(rt::WorkPtr body, std::source_location where) {
             t->body.reset();
             t->state = Task::State::done;
             t->idle = true;
-            yield();  // resumed again only with a new body
+            // To the scheduler, not pass_on: the stack below this frame held the task's own
+            // frames, whose memory other tasks may still use (main's WaitGroup), so nothing
+            // more runs on it. Resumed again only with a new body.
+            yield();
           }
           return std::move(scheduler_);  // never reached (the loop ends only by unwinding)
         });
