@@ -66,8 +66,15 @@ Report bounded_search(Search& search, std::size_t max) {
   }
 }
 
-// `met_try_lock` (jobs only; else the search starts again itself): set when the search met a
-// try_lock while unlocks were no scheduling points (Options::release_points).
+// The same search with every unlock a scheduling point: what a search that met a try_lock
+// while unlocks were none runs again (Options::release_points).
+Options with_release_points(Options options) {
+  options.release_points = true;
+  return options;
+}
+
+// `met_try_lock` is set when the search stopped because it met a try_lock while unlocks were no
+// scheduling points; its caller then runs it again with_release_points.
 Report explore_here(const std::function<void()>& program, const Options& options,
                     const std::atomic<bool>* stop, DporTree* shared_tree,
                     std::atomic<std::size_t>* all_jobs, std::atomic<bool>* met_try_lock);
@@ -105,9 +112,7 @@ Report explore_in_jobs(const std::function<void()>& program, const Options& opti
   const bool finding = std::any_of(reports.begin(), reports.end(),
                                    [](const Report& r) { return r.verdict != Verdict::ok; });
   if (met_try_lock.load() && !finding) {  // the whole search again, every unlock a point
-    Options again = options;
-    again.release_points = true;
-    Report r = explore_in_jobs(program, again);
+    Report r = explore_in_jobs(program, with_release_points(options));
     r.seconds = std::chrono::duration<double>(Clock::now() - start).count();  // both searches
     return r;
   }
@@ -153,14 +158,16 @@ Report explore(const std::function<void()>& program, const Options& options) {
   if (options.jobs > 1 && options.replay.empty() && std::getenv("WEFT_REPLAY") == nullptr) {
     return explore_in_jobs(program, options);
   }
-  if (options.shard_count > 1 && !options.release_points) {
-    // Shards cannot agree to start again when one meets a try_lock: all of them take every
-    // unlock as a point from the start, so they split one and the same search.
-    Options sharded = options;
-    sharded.release_points = true;
-    return explore_here(program, sharded, nullptr, nullptr, nullptr, nullptr);
-  }
-  return explore_here(program, options, nullptr, nullptr, nullptr, nullptr);
+  // Shards cannot agree to start again when one meets a try_lock: all of them take every
+  // unlock as a point from the start, so they split one and the same search.
+  const Options mine = options.shard_count > 1 ? with_release_points(options) : options;
+  std::atomic<bool> met_try_lock{false};
+  Report first = explore_here(program, mine, nullptr, nullptr, nullptr, &met_try_lock);
+  if (!met_try_lock.load()) return first;
+  Report all = explore_here(program, with_release_points(mine), nullptr, nullptr, nullptr,
+                            &met_try_lock);
+  all.seconds += first.seconds;  // both searches
+  return all;
 }
 
 namespace {
@@ -251,17 +258,11 @@ Report explore_here(const std::function<void()>& program, const Options& options
     }
   }
   if (search.met_try_lock() && r.verdict == Verdict::ok) {
-    // Incomplete: an unlock was no scheduling point, and a try_lock can tell. Again, with every
-    // unlock a point (with jobs, explore_in_jobs starts all of them again).
-    if (met_try_lock != nullptr) {
-      met_try_lock->store(true);
-      return r;
-    }
-    Options again = options;
-    again.release_points = true;
-    Report all = explore_here(program, again, stop, shared_tree, all_jobs, nullptr);
-    all.seconds = elapsed();  // both searches
-    return all;
+    // Incomplete: an unlock was no scheduling point, and a try_lock can tell. The caller runs
+    // the search again with every unlock a point.
+    met_try_lock->store(true);
+    r.seconds = elapsed();
+    return r;
   }
   if (r.verdict != Verdict::ok) {
     Path path = search.path();
